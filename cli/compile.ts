@@ -1,0 +1,213 @@
+// The index compiler: guidance/<category>/<id>.md → Entry → GuidanceIndex.
+// Front matter is YAML (the `yaml` package, through gray-matter); the body is read with marked's
+// lexer: `## <lang>: <title>`, a summary paragraph, a bullet list of key points.
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import matter from 'gray-matter';
+import { marked, type Token as MdToken, type Tokens } from 'marked';
+import YAML from 'yaml';
+import { CODE_SYSTEMS, INDEX_FORMAT, INDEX_FORMAT_VERSION, TERM_KINDS } from '../core/index/types';
+import type { Code, CodeSystem, Entry, GuidanceIndex, SourceRef, Term, TermKind } from '../core/index/types';
+import type { Problem } from '../core/index/validate';
+import { findNearWords, foldWord } from '../core/match/lexicon';
+import { buildMatcher } from '../core/match/matcher';
+import { tokenize } from '../core/text/normalize';
+import { dictionaryWords, isOrdinaryWord } from './dictionary';
+
+export interface Compiled {
+  entry?: Entry;
+  problems: Problem[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asString = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : undefined;
+
+function stringList(value: unknown, field: string, add: (field: string, message: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  list.forEach((item, k) => {
+    const s = asString(item);
+    if (s === undefined || s === '') add(`${field}[${k}]`, 'must be a non-empty string');
+    else out.push(s);
+  });
+  return out;
+}
+
+/**
+ * An abbreviation written in capitals that is also an ordinary word ("SOB", "PEEP", "ARDS") or has
+ * at most two letters ("PE", "TB") matches only as written.
+ */
+export function needsCase(text: string): boolean {
+  if (text === text.toLowerCase()) return false;
+  const tokens = tokenize(text);
+  const letters = tokens.map((t) => t.folded).join('');
+  return letters.replace(/[^a-z]/g, '').length <= 2 || tokens.some((t) => isOrdinaryWord(t.folded));
+}
+
+/** Parses one entry file; `file` is the path shown in problems (relative to the guidance folder's parent). */
+export function compileMarkdown(source: string, file: string): Compiled {
+  const problems: Problem[] = [];
+  const add = (field: string, message: string) => problems.push({ file, field, message });
+  let front: Record<string, unknown>;
+  let body: string;
+  try {
+    const parsed = matter(source, { engines: { yaml: (s: string) => YAML.parse(s) as object } });
+    front = isRecord(parsed.data) ? parsed.data : {};
+    body = parsed.content;
+  } catch (error) {
+    add('front matter', `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    return { problems };
+  }
+  if (Object.keys(front).length === 0) add('front matter', 'missing (the file must start with a --- YAML block)');
+
+  const id = asString(front.id) ?? '';
+  if (!id) add('id', 'missing');
+  const expectedId = basename(file, '.md');
+  if (id && id !== expectedId) add('id', `"${id}" differs from the file name "${expectedId}"`);
+  const category = asString(front.category) ?? '';
+  if (!category) add('category', 'missing');
+  const folder = basename(dirname(file));
+  if (category && category !== folder) add('category', `"${category}" differs from the folder "${folder}"`);
+  const reviewed = asString(front.reviewed) ?? '';
+
+  const terms: Term[] = [];
+  if (!isRecord(front.terms)) add('terms', 'missing: a map of language → kind → list of terms');
+  else
+    for (const [lang, kinds] of Object.entries(front.terms)) {
+      if (!isRecord(kinds)) {
+        add(`terms.${lang}`, 'must map kinds (preferred, synonym, …) to lists');
+        continue;
+      }
+      for (const [kind, list] of Object.entries(kinds)) {
+        if (!(TERM_KINDS as readonly string[]).includes(kind)) {
+          add(`terms.${lang}.${kind}`, `unknown kind; use ${TERM_KINDS.join(', ')}`);
+          continue;
+        }
+        for (const text of stringList(list, `terms.${lang}.${kind}`, add)) {
+          const term: Term = { text, lang, kind: kind as TermKind };
+          if (kind === 'abbreviation' && needsCase(text)) term.caseSensitive = true;
+          terms.push(term);
+        }
+      }
+    }
+
+  const codes: Code[] = [];
+  if (front.codes !== undefined && !isRecord(front.codes)) add('codes', 'must map code systems to lists');
+  else if (isRecord(front.codes))
+    for (const [system, list] of Object.entries(front.codes)) {
+      if (!(CODE_SYSTEMS as readonly string[]).includes(system)) {
+        add(`codes.${system}`, `unknown code system; use ${CODE_SYSTEMS.join(', ')}`);
+        continue;
+      }
+      for (const code of stringList(list, `codes.${system}`, add)) codes.push({ system: system as CodeSystem, code });
+    }
+
+  const related = stringList(front.related, 'related', add);
+  const sources: SourceRef[] = [];
+  if (!Array.isArray(front.sources)) add('sources', 'missing: a list of sources');
+  else
+    front.sources.forEach((raw: unknown, k: number) => {
+      if (!isRecord(raw)) {
+        add(`sources[${k}]`, 'must be a map with title, publisher, date, url, section');
+        return;
+      }
+      const source: SourceRef = {
+        title: asString(raw.title) ?? '',
+        publisher: asString(raw.publisher) ?? '',
+        date: asString(raw.date) ?? '',
+        url: asString(raw.url) ?? '',
+        section: asString(raw.section) ?? '',
+      };
+      const version = asString(raw.version);
+      if (version) source.version = version;
+      sources.push(source);
+    });
+
+  const title: Record<string, string> = {};
+  const summary: Record<string, string> = {};
+  const keyPoints: Record<string, string[]> = {};
+  let lang: string | undefined;
+  for (const token of marked.lexer(body) as MdToken[]) {
+    if (token.type === 'space') continue;
+    if (token.type === 'heading' && (token as Tokens.Heading).depth === 2) {
+      const m = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\s*:\s*(.+)$/.exec((token as Tokens.Heading).text.trim());
+      if (!m?.[1] || !m[2]) {
+        add('body', `heading "${(token as Tokens.Heading).text}" must read "## <lang>: <title>"`);
+        lang = undefined;
+        continue;
+      }
+      lang = m[1];
+      if (title[lang] !== undefined) add(`title.${lang}`, 'two sections for this language');
+      title[lang] = m[2].trim();
+      continue;
+    }
+    if (!lang) {
+      add('body', `text before the first "## <lang>: <title>" heading`);
+      continue;
+    }
+    if (token.type === 'paragraph') {
+      const text = (token as Tokens.Paragraph).text.replace(/\s+/g, ' ').trim();
+      summary[lang] = summary[lang] ? `${summary[lang]} ${text}` : text;
+    } else if (token.type === 'list') {
+      const items = (token as Tokens.List).items.map((item) => item.text.replace(/\s+/g, ' ').trim());
+      keyPoints[lang] = [...(keyPoints[lang] ?? []), ...items];
+    } else add(`body.${lang}`, `unsupported Markdown (${token.type}); use a paragraph and a bullet list`);
+  }
+
+  const entry: Entry = { id, category, title, summary, keyPoints, terms, codes, related, sources, reviewed };
+  return { entry, problems };
+}
+
+/** Every `*.md` entry file under `dir` (README.md files excluded), sorted. */
+export async function findEntryFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const item of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!item.isFile() || !item.name.endsWith('.md') || item.name.toLowerCase() === 'readme.md') continue;
+    const parent = (item as { parentPath?: string; path?: string }).parentPath ?? (item as { path?: string }).path ?? dir;
+    out.push(join(parent, item.name));
+  }
+  return out.sort();
+}
+
+export interface CompiledFolder {
+  entries: Entry[];
+  files: Map<Entry, string>;
+  problems: Problem[];
+}
+
+export async function compileFolder(dir: string): Promise<CompiledFolder> {
+  const files = await findEntryFiles(dir);
+  const entries: Entry[] = [];
+  const fileOf = new Map<Entry, string>();
+  const problems: Problem[] = [];
+  const base = dirname(dir.replace(/\/+$/, '')) || '.';
+  for (const path of files) {
+    const shown = relative(base, path) || path;
+    const compiled = compileMarkdown(await readFile(path, 'utf8'), shown);
+    problems.push(...compiled.problems);
+    if (compiled.entry) {
+      entries.push(compiled.entry);
+      fileOf.set(compiled.entry, shown);
+    }
+  }
+  return { entries, files: fileOf, problems };
+}
+
+/** The index of `entries`, with the lexicon of ordinary words near term words. */
+export function assembleIndex(entries: Entry[], options: { source?: string; version?: number; built?: string } = {}): GuidanceIndex {
+  const index: GuidanceIndex = {
+    format: INDEX_FORMAT,
+    formatVersion: INDEX_FORMAT_VERSION,
+    source: options.source ?? 'default',
+    version: options.version ?? 1,
+    built: options.built ?? new Date().toISOString(),
+    entries,
+    lexicon: { nearWords: [] },
+  };
+  index.lexicon.nearWords = findNearWords(buildMatcher(index).vocabulary, dictionaryWords());
+  return index;
+}
+
+export { foldWord };

@@ -1,0 +1,159 @@
+// `npm run eval [file]`: lookup and scan quality on evaluation queries, ours beside fuse.js alone.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fuse from 'fuse.js';
+import type { GuidanceIndex } from '../core/index/types';
+import { buildMatcher } from '../core/match/matcher';
+import { CliError, loadIndex, PROJECT_ROOT } from './default-index';
+
+export interface EvalQuery {
+  mode: 'lookup' | 'scan';
+  q: string;
+  expect: string[];
+  kind: string;
+  allow?: string[];
+}
+
+/** Something that answers queries with entry ids, best first. */
+export interface Answerer {
+  lookup(text: string): string[];
+  scan(text: string): string[];
+}
+
+export interface Score {
+  /** lookup queries with an expected id / those passing (expected id in the top 3) */
+  lookups: number;
+  lookupsPassed: number;
+  /** queries expecting nothing / those returning nothing */
+  negatives: number;
+  negativesPassed: number;
+  /** scan items expected / found */
+  scanItems: number;
+  scanFound: number;
+  /** scan ids returned / returned but neither expected nor allowed */
+  scanReturned: number;
+  scanWrong: number;
+}
+
+const emptyScore = (): Score => ({ lookups: 0, lookupsPassed: 0, negatives: 0, negativesPassed: 0, scanItems: 0, scanFound: 0, scanReturned: 0, scanWrong: 0 });
+
+export function scoreQuery(query: EvalQuery, answerer: Answerer, score: Score): boolean {
+  if (query.mode === 'lookup') {
+    const ids = answerer.lookup(query.q);
+    if (query.expect.length === 0) {
+      score.negatives++;
+      if (ids.length === 0) score.negativesPassed++;
+      return ids.length === 0;
+    }
+    score.lookups++;
+    const pass = ids.slice(0, 3).some((id) => query.expect.includes(id));
+    if (pass) score.lookupsPassed++;
+    return pass;
+  }
+  const ids = [...new Set(answerer.scan(query.q))];
+  const alternatives = query.expect.map((item) => item.split('|'));
+  const acceptable = new Set([...alternatives.flat(), ...(query.allow ?? [])]);
+  const wrong = ids.filter((id) => !acceptable.has(id)).length;
+  score.scanReturned += ids.length;
+  score.scanWrong += wrong;
+  if (query.expect.length === 0) {
+    score.negatives++;
+    if (ids.length === 0) score.negativesPassed++;
+    return ids.length === 0;
+  }
+  const found = alternatives.filter((alts) => alts.some((id) => ids.includes(id))).length;
+  score.scanItems += alternatives.length;
+  score.scanFound += found;
+  return found === alternatives.length && wrong === 0;
+}
+
+/** The naive baseline: fuse.js over every term, as a developer would first set it up. */
+export function fuseAnswerer(index: GuidanceIndex): Answerer {
+  const terms = index.entries.flatMap((e) => e.terms.map((t) => ({ text: t.text, id: e.id })));
+  const fuse = new Fuse(terms, { keys: ['text'], includeScore: true });
+  const lookup = (text: string) => [...new Set(fuse.search(text, { limit: 10 }).map((r) => r.item.id))];
+  return {
+    lookup,
+    // fuse.js cannot scan: search every window of one to three words with a strict threshold.
+    scan(text) {
+      const words = text.split(/\s+/).filter(Boolean);
+      const ids: string[] = [];
+      for (let i = 0; i < words.length; i++)
+        for (let n = 1; n <= 3 && i + n <= words.length; n++)
+          for (const r of fuse.search(words.slice(i, i + n).join(' '), { limit: 1 }))
+            if ((r.score ?? 1) < 0.1) ids.push(r.item.id);
+      return ids;
+    },
+  };
+}
+
+export function oursAnswerer(index: GuidanceIndex): Answerer {
+  const matcher = buildMatcher(index);
+  return {
+    lookup: (text) => matcher.lookup(text).map((h) => h.id),
+    scan: (text) => matcher.scan(text).map((h) => h.id),
+  };
+}
+
+export function parseQueries(text: string, file: string): EvalQuery[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), i }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, i }) => {
+      let q: unknown;
+      try {
+        q = JSON.parse(line);
+      } catch {
+        throw new CliError(`${file}:${i + 1}: not valid JSON`);
+      }
+      const r = q as Partial<EvalQuery>;
+      if ((r.mode !== 'lookup' && r.mode !== 'scan') || typeof r.q !== 'string' || !Array.isArray(r.expect))
+        throw new CliError(`${file}:${i + 1}: needs mode (lookup|scan), q and expect`);
+      return { mode: r.mode, q: r.q, expect: r.expect, kind: r.kind ?? r.mode, allow: r.allow };
+    });
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
+
+export async function runEval(file: string | undefined, indexPath: string | undefined): Promise<void> {
+  const path = file ?? [join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-queries.jsonl'), join(PROJECT_ROOT, 'tests', 'fixtures', 'dev-queries.jsonl')].find(existsSync);
+  if (!path || !existsSync(path)) throw new CliError(`no queries file${file ? ` at ${file}` : ''} (give one: npm run eval -- path/to/queries.jsonl)`);
+  const queries = parseQueries(await readFile(path, 'utf8'), path);
+  const index = await loadIndex(indexPath);
+  const systems = { ours: oursAnswerer(index), fuse: fuseAnswerer(index) };
+  const total = { ours: emptyScore(), fuse: emptyScore() };
+  const byKind = new Map<string, { ours: Score; fuse: Score; n: number }>();
+  const failures: string[] = [];
+  for (const query of queries) {
+    const kind = byKind.get(query.kind) ?? { ours: emptyScore(), fuse: emptyScore(), n: 0 };
+    kind.n++;
+    byKind.set(query.kind, kind);
+    const ok = scoreQuery(query, systems.ours, total.ours);
+    scoreQuery(query, systems.ours, kind.ours);
+    scoreQuery(query, systems.fuse, total.fuse);
+    scoreQuery(query, systems.fuse, kind.fuse);
+    if (!ok) failures.push(`  ${query.mode} ${JSON.stringify(query.q)} expected ${JSON.stringify(query.expect)} got ${JSON.stringify(query.mode === 'lookup' ? systems.ours.lookup(query.q).slice(0, 3) : systems.ours.scan(query.q))}`);
+  }
+  const out: string[] = [];
+  out.push(`evaluation: ${path} (${queries.length} queries) on ${index.entries.length} entries`);
+  out.push('');
+  out.push('metric                          ours    fuse.js');
+  const row = (name: string, f: (s: Score) => [number, number]) =>
+    out.push(`${name.padEnd(28)} ${pct(...f(total.ours))}   ${pct(...f(total.fuse))}   (n=${f(total.ours)[1]})`);
+  row('lookup top-3 accuracy', (s) => [s.lookupsPassed, s.lookups]);
+  row('negatives returning nothing', (s) => [s.negativesPassed, s.negatives]);
+  row('scan recall', (s) => [s.scanFound, s.scanItems]);
+  row('scan precision', (s) => [s.scanReturned - s.scanWrong, s.scanReturned]);
+  out.push('');
+  out.push('by kind          n    ours    fuse.js');
+  for (const [kind, s] of [...byKind].sort()) {
+    const metric = (x: Score) =>
+      x.lookups > 0 ? pct(x.lookupsPassed, x.lookups) : x.scanItems > 0 ? pct(x.scanFound, x.scanItems) : pct(x.negativesPassed, x.negatives);
+    out.push(`${kind.padEnd(14)} ${String(s.n).padStart(3)}  ${metric(s.ours)}   ${metric(s.fuse)}`);
+  }
+  out.push('(lookup kinds: top-3 accuracy; scan kinds: recall; negative: share returning nothing)');
+  if (failures.length > 0) out.push('', `ours failed ${failures.length}:`, ...failures);
+  process.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,62 @@
+// Build-time: which ordinary words (from a real word list) lie within fuzzy reach of a term word.
+// The compiled index carries them so the matcher never "corrects" an ordinary word into a term,
+// without shipping a whole dictionary. Symmetric-delete candidate search, then the same edit
+// distance the matcher uses.
+import { canonicalKey } from '../text/variants';
+import { editDistance, maxEdits } from './fuzzy';
+
+function deletes(word: string, depth: number, out: Set<string>): void {
+  if (depth === 0 || word.length <= 1) return;
+  for (let i = 0; i < word.length; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    if (!out.has(shorter)) {
+      out.add(shorter);
+      deletes(shorter, depth - 1, out);
+    }
+  }
+}
+
+/** Folds a dictionary word the way the tokenizer folds text (lowercase, no diacritics, canonical spelling). */
+export function foldWord(word: string): string {
+  const plain = /^[a-zA-Z]*$/.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '');
+  return canonicalKey(plain.toLowerCase());
+}
+
+/** Ordinary words (canonical keys) within fuzzy edit distance of some vocabulary word, sorted. */
+export function findNearWords(vocabulary: Iterable<string>, words: Iterable<string>): string[] {
+  const vocab = new Set<string>();
+  for (const v of vocabulary) if (/^[a-z]{4,}$/.test(v)) vocab.add(v);
+  const byDelete = new Map<string, string[]>();
+  for (const v of vocab) {
+    const variants = new Set<string>([v]);
+    deletes(v, 2, variants);
+    for (const d of variants) {
+      const list = byDelete.get(d);
+      if (list) list.push(v);
+      else byDelete.set(d, [v]);
+    }
+  }
+  const near = new Set<string>();
+  // The corrector only searches words that share the first letter, and at most two edits away.
+  const firsts = new Set([...vocab].map((v) => v[0]));
+  let longest = 0;
+  for (const v of vocab) longest = Math.max(longest, v.length);
+  for (const raw of words) {
+    if (raw.length < 5 || raw.length > longest + 2) continue;
+    const w = foldWord(raw);
+    if (!firsts.has(w[0])) continue;
+    const bound = maxEdits(w.length);
+    if (bound === 0 || vocab.has(w) || near.has(w) || !/^[a-z]+$/.test(w)) continue;
+    const variants = new Set<string>([w]);
+    deletes(w, bound, variants);
+    search: for (const d of variants) {
+      for (const v of byDelete.get(d) ?? []) {
+        if (v[0] === w[0] && editDistance(w, v, bound) <= bound) {
+          near.add(w);
+          break search;
+        }
+      }
+    }
+  }
+  return [...near].sort();
+}

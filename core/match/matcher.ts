@@ -1,0 +1,337 @@
+// The matcher: built once from an index, then answers `lookup` (what does this selection name?)
+// and `scan` (which known terms does this sentence or note contain?).
+//
+// Terms live in a trie of token keys, so one left-to-right pass over the text finds every term,
+// longest match first, and the cost grows with the text, not with the index. Misspelt words get a
+// second chance through the fuzzy corrector; ambiguous abbreviations are ordered by the words
+// around them.
+import type { Entry, GuidanceIndex, Term, TermKind } from '../index/types';
+import { isNumeric, tokenize, type Token } from '../text/normalize';
+import { isNoiseKey } from '../text/noise';
+import { canonicalKey, inflectionCandidates } from '../text/variants';
+import { FuzzyCorrector } from './fuzzy';
+import type { Hit, HitKind, LookupOptions, ScanOptions } from './types';
+
+/** Longest selection `lookup` reads; a longer one is a note to `scan`. */
+export const MAX_LOOKUP_CHARS = 1_000;
+/** Longest text `scan` reads (a long clinical note); beyond it the rest is ignored. */
+export const MAX_SCAN_CHARS = 50_000;
+/** Texts up to this length get fuzzy correction in `scan` (a selected sentence, not a whole note). */
+export const FUZZY_SCAN_MAX_CHARS = 400;
+const MAX_TERM_TOKENS = 16;
+
+interface TermRef {
+  entry: number;
+  term: Term;
+  /** The term's tokens as written, when it must match case-sensitively. */
+  cased: string[] | null;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  refs: TermRef[] | null;
+}
+
+interface Match {
+  /** Token indices, `to` exclusive. */
+  from: number;
+  to: number;
+  refs: TermRef[];
+  fuzzy: boolean;
+}
+
+const KIND_RANK: Record<TermKind, number> = {
+  preferred: 0,
+  synonym: 1,
+  abbreviation: 2,
+  brand: 2,
+  misspelling: 3,
+  member: 4,
+  context: 5,
+};
+const FULL_SCORE: Record<TermKind, number> = {
+  preferred: 1,
+  synonym: 0.98,
+  abbreviation: 0.96,
+  brand: 0.96,
+  misspelling: 0.93,
+  member: 0.9,
+  context: 0.85,
+};
+const HIT_KIND: Record<TermKind, HitKind> = {
+  preferred: 'exact',
+  synonym: 'synonym',
+  abbreviation: 'abbreviation',
+  brand: 'brand',
+  misspelling: 'misspelling',
+  member: 'member',
+  context: 'context',
+};
+const FUZZY_FACTOR = 0.85;
+// Sentence punctuation between two words ends any multi-word term ("high. Flow" is not "high flow").
+const BREAK = /[.;:!?,()[\]{}|\n\r\t]/;
+
+function newNode(): TrieNode {
+  return { next: null, refs: null };
+}
+
+export class Matcher {
+  readonly entries: readonly Entry[];
+  readonly termCount: number;
+  /** Every word of every term (matching keys): what the fuzzy corrector may correct towards. */
+  readonly vocabulary: ReadonlySet<string>;
+  private readonly root = newNode();
+  private readonly byId = new Map<string, number>();
+  private readonly fuzzy: FuzzyCorrector;
+  private readonly contextSets = new Map<number, Set<string>>();
+
+  constructor(index: GuidanceIndex) {
+    this.entries = index.entries;
+    const vocabulary = new Set<string>();
+    let termCount = 0;
+    index.entries.forEach((entry, entryIndex) => {
+      this.byId.set(entry.id, entryIndex);
+      for (const term of entry.terms) {
+        const tokens = tokenize(term.text, 400);
+        if (tokens.length === 0 || tokens.length > MAX_TERM_TOKENS) continue;
+        termCount++;
+        const ref: TermRef = {
+          entry: entryIndex,
+          term,
+          cased: term.caseSensitive ? tokens.map((t) => t.cased) : null,
+        };
+        const keys = tokens.map((t) => t.key);
+        this.insert(keys, ref);
+        for (const t of tokens) if (!t.cjk) vocabulary.add(t.key);
+        // "D-dimer" is also written "Ddimer", "high-flow" as "highflow".
+        if (!ref.cased && tokens.some((t) => t.hyphenBefore)) {
+          const merged: string[] = [];
+          let folded = '';
+          tokens.forEach((t, k) => {
+            if (k > 0 && !t.hyphenBefore) {
+              merged.push(canonicalKey(folded));
+              folded = '';
+            }
+            folded += t.folded;
+          });
+          merged.push(canonicalKey(folded));
+          this.insert(merged, ref);
+          for (const key of merged) vocabulary.add(key);
+        }
+      }
+    });
+    this.termCount = termCount;
+    this.vocabulary = vocabulary;
+    this.fuzzy = new FuzzyCorrector(vocabulary, new Set(index.lexicon.nearWords));
+  }
+
+  entry(id: string): Entry | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.entries[i];
+  }
+
+  /** What does this selection (a word, a phrase, a short line) name? Best first. */
+  lookup(text: string, options: LookupOptions = {}): Hit[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const tokens = tokenize(text, MAX_LOOKUP_CHARS);
+    const content = tokens.map((t) => !isNoiseKey(t.key) && !isNumeric(t));
+    const totalContent = content.filter(Boolean).length;
+    if (totalContent === 0) return [];
+
+    const matches = this.matchWithCorrections(text, tokens, true);
+    if (matches.length === 0) return [];
+
+    const contextTokens = options.context ? tokenize(options.context, MAX_LOOKUP_CHARS * 4) : [];
+    const contextKeys = new Set([...tokens, ...contextTokens].map((t) => t.key));
+    const strongHere = matches.some((m) => m.refs.some((r) => r.term.kind !== 'context'));
+    const strongAround =
+      contextTokens.length > 0 &&
+      this.findMatches(options.context ?? '', contextTokens, null).some((m) =>
+        m.refs.some((r) => r.term.kind !== 'context'),
+      );
+
+    const best = new Map<string, Hit>();
+    for (const match of matches) {
+      let covered = 0;
+      for (let k = match.from; k < match.to; k++) if (content[k]) covered++;
+      const coverage = covered / totalContent;
+      const full = coverage >= 1;
+      const senses = this.rankSenses(match, tokens, contextKeys);
+      senses.forEach((ref, rank) => {
+        if (ref.term.kind === 'context' && !strongHere && !strongAround) return;
+        let score = full ? FULL_SCORE[ref.term.kind] : 0.5 + 0.35 * coverage - 0.01 * KIND_RANK[ref.term.kind];
+        if (match.fuzzy) score *= FUZZY_FACTOR;
+        score -= 0.01 * rank;
+        const kind: HitKind = match.fuzzy ? 'fuzzy' : full ? HIT_KIND[ref.term.kind] : 'phrase';
+        const hit = this.hit(ref, kind, score, tokens, match);
+        const previous = best.get(hit.id);
+        if (!previous || previous.score < hit.score) best.set(hit.id, hit);
+      });
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.start - b.start)
+      .slice(0, options.limit ?? 8);
+  }
+
+  /** Every known term in a sentence or note: one hit per entry (its first mention), in text order. */
+  scan(text: string, options: ScanOptions = {}): Hit[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const tokens = tokenize(text, MAX_SCAN_CHARS);
+    const fuzzy = options.fuzzy ?? text.length <= FUZZY_SCAN_MAX_CHARS;
+    const matches = this.matchWithCorrections(text, tokens, fuzzy);
+    if (matches.length === 0) return [];
+    const contextKeys = new Set(tokens.map((t) => t.key));
+    const strong = !this.onlyContext(matches);
+    const seen = new Set<string>();
+    const hits: Hit[] = [];
+    for (const match of matches) {
+      const senses = this.rankSenses(match, tokens, contextKeys).filter(
+        (ref) => strong || ref.term.kind !== 'context',
+      );
+      const ref = senses[0];
+      if (!ref) continue;
+      const entry = this.entries[ref.entry];
+      if (!entry || seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      const score = FULL_SCORE[ref.term.kind] * (match.fuzzy ? FUZZY_FACTOR : 1);
+      hits.push(this.hit(ref, match.fuzzy ? 'fuzzy' : HIT_KIND[ref.term.kind], score, tokens, match));
+    }
+    return hits;
+  }
+
+  private onlyContext(matches: Match[]): boolean {
+    return matches.every((m) => m.refs.every((r) => r.term.kind === 'context'));
+  }
+
+  private hit(ref: TermRef, kind: HitKind, score: number, tokens: Token[], match: Match): Hit {
+    const entry = this.entries[ref.entry] as Entry;
+    return {
+      id: entry.id,
+      term: ref.term.text,
+      kind,
+      score: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000,
+      start: tokens[match.from]?.start ?? 0,
+      end: tokens[match.to - 1]?.end ?? 0,
+      lang: ref.term.lang,
+    };
+  }
+
+  private insert(keys: string[], ref: TermRef): void {
+    let node = this.root;
+    for (const key of keys) {
+      if (!node.next) node.next = new Map();
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = newNode()));
+      node = child;
+    }
+    if (!node.refs) node.refs = [];
+    if (!node.refs.some((r) => r.entry === ref.entry && r.term.text === ref.term.text)) node.refs.push(ref);
+  }
+
+  /** Matches the text; where words stay unmatched, retries with misspellings corrected. */
+  private matchWithCorrections(text: string, tokens: Token[], fuzzy: boolean): Match[] {
+    const matches = this.findMatches(text, tokens, null);
+    if (!fuzzy) return matches;
+    const covered = new Uint8Array(tokens.length);
+    for (const m of matches) covered.fill(1, m.from, m.to);
+    let corrections: Map<number, string> | null = null;
+    tokens.forEach((token, i) => {
+      if (covered[i] || token.cjk || isNoiseKey(token.key)) return;
+      const corrected = this.fuzzy.correct(token.key);
+      if (corrected) (corrections ??= new Map()).set(i, corrected);
+    });
+    return corrections ? this.findMatches(text, tokens, corrections) : matches;
+  }
+
+  /** One pass, longest match at each position; `corrections` replaces some tokens' keys. */
+  private findMatches(text: string, tokens: Token[], corrections: Map<number, string> | null): Match[] {
+    const matches: Match[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let node = this.root;
+      let bestTo = -1;
+      let bestRefs: TermRef[] | null = null;
+      for (let j = i; j < tokens.length && j - i < MAX_TERM_TOKENS; j++) {
+        const token = tokens[j] as Token;
+        if (j > i && BREAK.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
+        const next = node.next;
+        if (!next) break;
+        const corrected = corrections?.get(j);
+        let child = next.get(corrected ?? token.key);
+        if (!child && !corrected && !token.cjk) {
+          for (const alternative of inflectionCandidates(token.key)) {
+            child = next.get(alternative);
+            if (child) break;
+          }
+        }
+        if (!child) break;
+        node = child;
+        if (node.refs) {
+          const accepted = node.refs.filter((ref) => casedMatch(ref, tokens, i));
+          if (accepted.length > 0) {
+            bestTo = j + 1;
+            bestRefs = accepted;
+          }
+        }
+      }
+      if (bestRefs) {
+        let fuzzy = false;
+        if (corrections) for (let k = i; k < bestTo; k++) if (corrections.has(k)) fuzzy = true;
+        matches.push({ from: i, to: bestTo, refs: bestRefs, fuzzy });
+        i = bestTo;
+      } else i++;
+    }
+    return matches;
+  }
+
+  /** The senses of a match, best first: by term kind, then by how many words around it belong to the entry. */
+  private rankSenses(match: Match, tokens: Token[], contextKeys: Set<string>): TermRef[] {
+    const distinct = new Set(match.refs.map((r) => r.entry));
+    if (distinct.size === 1) return match.refs.slice(0, 1);
+    const own = new Set<string>();
+    for (let k = match.from; k < match.to; k++) own.add((tokens[k] as Token).key);
+    const scored = match.refs.map((ref) => {
+      let overlap = 0;
+      for (const key of this.contextSet(ref.entry)) if (contextKeys.has(key) && !own.has(key)) overlap++;
+      return { ref, overlap };
+    });
+    scored.sort(
+      (a, b) =>
+        KIND_RANK[a.ref.term.kind] - KIND_RANK[b.ref.term.kind] ||
+        b.overlap - a.overlap ||
+        a.ref.entry - b.ref.entry,
+    );
+    const seen = new Set<number>();
+    return scored.map((s) => s.ref).filter((ref) => !seen.has(ref.entry) && seen.add(ref.entry));
+  }
+
+  /** Words that make an entry likely in context: its own text and terms, and its related entries' terms. */
+  private contextSet(entryIndex: number): Set<string> {
+    const cached = this.contextSets.get(entryIndex);
+    if (cached) return cached;
+    const entry = this.entries[entryIndex] as Entry;
+    const texts: string[] = [
+      ...Object.values(entry.title),
+      ...Object.values(entry.summary),
+      ...Object.values(entry.keyPoints).flat(),
+      ...entry.terms.map((t) => t.text),
+    ];
+    for (const id of entry.related) {
+      const related = this.entry(id);
+      if (related) texts.push(...related.terms.map((t) => t.text), ...Object.values(related.title));
+    }
+    const keys = new Set<string>();
+    for (const t of tokenize(texts.join(' \n '))) if (!isNoiseKey(t.key) && !isNumeric(t) && !t.cjk) keys.add(t.key);
+    this.contextSets.set(entryIndex, keys);
+    return keys;
+  }
+}
+
+function casedMatch(ref: TermRef, tokens: Token[], from: number): boolean {
+  if (!ref.cased) return true;
+  return ref.cased.every((cased, k) => tokens[from + k]?.cased === cased);
+}
+
+export function buildMatcher(index: GuidanceIndex): Matcher {
+  return new Matcher(index);
+}

@@ -1,0 +1,176 @@
+// Text → tokens for matching. Every token keeps its UTF-16 span in the original text, so a match
+// can always be highlighted where the user selected it.
+//
+// Per character: Unicode NFKC, diacritics removed, case folded; letters and digits form words;
+// each CJK ideograph or kana is a token of its own (Chinese has no spaces: the term trie does
+// longest match over them); zero-width and other format characters vanish; everything else
+// separates words. Then each word gets its matching key (spelling variants and plurals folded).
+import { canonicalKey } from './variants';
+
+export interface Token {
+  /** Matching key: folded, British spellings and plurals reduced (`hypoxaemias` → `hypoxemia`). */
+  key: string;
+  /** Lowercase, diacritics removed (`décubitus` → `decubitus`). */
+  folded: string;
+  /** As written but NFKC and without diacritics: for case-sensitive abbreviations ("SOB" ≠ "sob"). */
+  cased: string;
+  start: number;
+  end: number;
+  cjk: boolean;
+  /** Only a hyphen separates it from the previous token ("high-flow", "D-dimer"). */
+  hyphenBefore: boolean;
+}
+
+/** Longest text the tokenizer reads; callers cap their own work below it. */
+export const MAX_TOKENIZE_CHARS = 100_000;
+
+const enum CharClass {
+  Word,
+  Cjk,
+  Ignore,
+  Separator,
+  Hyphen,
+}
+
+interface CharInfo {
+  cls: CharClass;
+  folded: string;
+  cased: string;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD = /[\p{L}\p{N}]/u;
+const IGNORABLE = /[\p{Cf}\p{M}]/u;
+const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u00ad']);
+// Letters that NFKC and NFD leave whole but that readers treat as two ASCII letters or one.
+const SPECIAL_FOLDS: Record<string, string> = { ß: 'ss', œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i' };
+
+const charCache = new Map<number, CharInfo>();
+
+function classifyNonAscii(cp: number): CharInfo {
+  const cached = charCache.get(cp);
+  if (cached) return cached;
+  const ch = String.fromCodePoint(cp);
+  let info: CharInfo;
+  if (HYPHENS.has(ch)) info = { cls: CharClass.Hyphen, folded: '', cased: '' };
+  else if (IGNORABLE.test(ch)) info = { cls: CharClass.Ignore, folded: '', cased: '' };
+  else {
+    let cased = '';
+    for (const part of ch.normalize('NFKC')) {
+      const stripped = (SPECIAL_FOLDS[part] ?? part).normalize('NFD').replace(/\p{M}/gu, '');
+      cased += stripped;
+    }
+    if (CJK.test(cased)) info = { cls: CharClass.Cjk, folded: cased, cased };
+    else if (cased !== '' && [...cased].every((c) => WORD.test(c)))
+      info = { cls: CharClass.Word, folded: cased.toLowerCase(), cased };
+    else if (cased === '') info = { cls: CharClass.Ignore, folded: '', cased: '' };
+    else info = { cls: CharClass.Separator, folded: '', cased: '' };
+  }
+  if (charCache.size < 20_000) charCache.set(cp, info);
+  return info;
+}
+
+/** Splits `text` (up to `limit` characters) into matching tokens with their original spans. */
+export function tokenize(text: string, limit = MAX_TOKENIZE_CHARS): Token[] {
+  const tokens: Token[] = [];
+  const end = Math.min(text.length, limit);
+  let folded = '';
+  let cased = '';
+  let start = -1;
+  let last = 0;
+  let hyphenBefore = false;
+  let sawHyphen = false;
+  let sawOther = false;
+
+  const flush = () => {
+    if (start < 0) return;
+    tokens.push({ key: canonicalKey(folded), folded, cased, start, end: last, cjk: false, hyphenBefore });
+    folded = '';
+    cased = '';
+    start = -1;
+    sawHyphen = false;
+    sawOther = false;
+  };
+  const gap = (hyphen: boolean) => {
+    if (hyphen) sawHyphen = true;
+    else sawOther = true;
+  };
+  const beginWord = (at: number) => {
+    start = at;
+    hyphenBefore = tokens.length > 0 && sawHyphen && !sawOther;
+  };
+
+  for (let i = 0; i < end; ) {
+    const code = text.charCodeAt(i);
+    // ASCII fast path: no Unicode tables on the hot path of ordinary text.
+    if (code < 128) {
+      const isUpper = code >= 65 && code <= 90;
+      if (isUpper || (code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (start < 0) beginWord(i);
+        const ch = text[i] as string;
+        cased += ch;
+        folded += isUpper ? String.fromCharCode(code + 32) : ch;
+        last = i + 1;
+      } else {
+        flush();
+        gap(code === 45);
+      }
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i) ?? code;
+    const width = cp > 0xffff ? 2 : 1;
+    // A lone surrogate is not text: it separates like punctuation.
+    const info =
+      code >= 0xd800 && code <= 0xdfff && width === 1
+        ? { cls: CharClass.Separator, folded: '', cased: '' }
+        : classifyNonAscii(cp);
+    switch (info.cls) {
+      case CharClass.Word:
+        if (start < 0) beginWord(i);
+        folded += info.folded;
+        cased += info.cased;
+        last = i + width;
+        break;
+      case CharClass.Cjk:
+        flush();
+        tokens.push({
+          key: info.folded,
+          folded: info.folded,
+          cased: info.cased,
+          start: i,
+          end: i + width,
+          cjk: true,
+          hyphenBefore: false,
+        });
+        sawHyphen = false;
+        sawOther = false;
+        break;
+      case CharClass.Ignore:
+        break;
+      case CharClass.Hyphen:
+        flush();
+        gap(true);
+        break;
+      case CharClass.Separator:
+        flush();
+        gap(false);
+        break;
+    }
+    i += width;
+  }
+  flush();
+  return tokens;
+}
+
+/** The matching key of a whole string, tokens joined by spaces: `"High-flow  nasal cannulae"` → `"high flow nasal cannula"`. */
+export function normalizeKey(text: string): string {
+  return tokenize(text)
+    .map((t) => t.key)
+    .join(' ');
+}
+
+export function isNumeric(token: Token): boolean {
+  const first = token.folded.charCodeAt(0);
+  return first >= 48 && first <= 57;
+}

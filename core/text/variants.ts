@@ -1,0 +1,67 @@
+// Spelling variants and inflections folded into one matching key. The same function runs over
+// the index terms and over the text, so a rule only has to be consistent, not linguistically
+// perfect: "hypoxaemia", "hypoxemias" and "hypoxemia" all become "hypoxemia".
+
+const LATIN_PLURAL_AE = /(ul|ol|ebr|ul|in|ic|ell)ae$/; // cannulae, vertebrae, fistulae, …
+
+/** British → American spelling, for words of five letters or more. */
+function americanSpelling(word: string): string {
+  if (word.length < 5) return word;
+  let w = word;
+  if (w.includes('ae')) w = w.replace(/ae/g, 'e'); // haemoglobin, paediatric, anaesthesia
+  if (w.includes('oe')) w = w.replace(/oe/g, 'e'); // oedema, dyspnoea, diarrhoea, foetal
+  if (w.startsWith('sulph')) w = 'sulf' + w.slice(5);
+  w = w
+    .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1') // hospitalised, immunisation
+    .replace(/ys(e|ed|es|ing)$/, 'yz$1') // analyse, dialysed
+    .replace(/our$/, 'or') // tumour, behaviour
+    .replace(/([tb])re$/, '$1er') // litre, centre, fibre
+    .replace(/ogue$/, 'og'); // analogue
+  return w;
+}
+
+/** English and French plurals to the singular (symmetric, so over-reduction is harmless). */
+function singular(word: string): string {
+  const n = word.length;
+  if (n < 4) return word;
+  if (LATIN_PLURAL_AE.test(word)) return word.slice(0, -1);
+  if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('eaux')) return word.slice(0, -1);
+  if (word.endsWith('aux') && n > 4) return word.slice(0, -3) + 'al';
+  if (/(ch|sh|x|z|ss|us)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+const keyCache = new Map<string, string>();
+
+/** The matching key of one folded (lowercase, no diacritics) word. */
+export function canonicalKey(folded: string): string {
+  const cached = keyCache.get(folded);
+  if (cached !== undefined) return cached;
+  const key = americanSpelling(singular(folded));
+  if (keyCache.size < 50_000) keyCache.set(folded, key);
+  return key;
+}
+
+/**
+ * Other keys a text word may stand for when its own key is not a term word: English -ed and -ing
+ * forms ("proned", "proning" → "prone"; "intubated" → "intubate"). Tried only after the word itself.
+ */
+export function inflectionCandidates(key: string): string[] {
+  const out: string[] = [];
+  const add = (base: string) => {
+    if (base.length >= 3 && base !== key && !out.includes(base)) out.push(base);
+  };
+  const stems: string[] = [];
+  if (key.length >= 6 && key.endsWith('ing')) stems.push(key.slice(0, -3));
+  if (key.length >= 5 && key.endsWith('ied')) add(key.slice(0, -3) + 'y');
+  else if (key.length >= 5 && key.endsWith('ed')) stems.push(key.slice(0, -2));
+  for (const stem of stems) {
+    add(stem + 'e');
+    add(stem);
+    const n = stem.length;
+    if (n >= 4 && stem[n - 1] === stem[n - 2]) add(stem.slice(0, -1)); // stopped → stop
+  }
+  return out;
+}

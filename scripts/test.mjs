@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test`: lint, type check, unit tests (vitest) and, when there are any, end-to-end tests
+// (Playwright in real Chromium). Ends with one line `N passed, N failed` over all test runners.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, 'test-results');
+mkdirSync(reports, { recursive: true });
+let passed = 0;
+let failed = 0;
+let broken = [];
+
+function step(name, command, args, env = {}) {
+  process.stdout.write(`\n── ${name}: ${command} ${args.join(' ')}\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) broken.push(name);
+  return result.status === 0;
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+step('types', bin('tsc'), ['-p', '.', '--noEmit']);
+
+const vitestReport = join(reports, 'vitest.json');
+step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numTotalTests - report.numPassedTests - report.numFailedTests - (report.numPendingTests ?? 0) - (report.numTodoTests ?? 0) || 0);
+} else failed += 1;
+
+const e2eDir = join(root, 'tests', 'e2e');
+const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
+if (hasE2e) {
+  const playwrightReport = join(reports, 'playwright.json');
+  step('end-to-end', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  if (existsSync(playwrightReport)) {
+    const stats = JSON.parse(readFileSync(playwrightReport, 'utf8')).stats ?? {};
+    passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    failed += stats.unexpected ?? 0;
+  } else failed += 1;
+}
+
+if (broken.length > 0) process.stdout.write(`\nfailed steps: ${broken.join(', ')}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(broken.length > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeKey, tokenize } from '../../../../core/text/normalize';
+import { canonicalKey, inflectionCandidates } from '../../../../core/text/variants';
+
+describe('tokenize', () => {
+  it('folds case, diacritics and full-width forms (NFKC)', () => {
+    expect(normalizeKey('Décubitus VENTRAL')).toBe('decubitus ventral');
+    expect(normalizeKey('ＨＦＮＣ')).toBe('hfnc');
+    expect(normalizeKey('Œdème')).toBe(normalizeKey('oedeme'));
+  });
+
+  it('treats hyphens, slashes and spaces alike', () => {
+    expect(normalizeKey('high-flow nasal cannula')).toBe(normalizeKey('high flow  nasal cannula'));
+    expect(normalizeKey('PaO2/FiO2')).toBe('pao2 fio2');
+    expect(normalizeKey('D‐dimer')).toBe('d dimer');
+  });
+
+  it('records that only a hyphen separated two words', () => {
+    const tokens = tokenize('D-dimer rising, high flow');
+    expect(tokens.map((t) => t.hyphenBefore)).toEqual([false, true, false, false, false]);
+  });
+
+  it('maps every token back to its span in the original text', () => {
+    const text = 'Pt on ＨＦＮＣ, dé\u200Bcubitus 🙂 俯卧位';
+    for (const token of tokenize(text)) {
+      const original = text.slice(token.start, token.end);
+      expect(normalizeKey(original)).toBe(token.key);
+    }
+    const hfnc = tokenize(text).find((t) => t.key === 'hfnc');
+    expect(text.slice(hfnc?.start, hfnc?.end)).toBe('ＨＦＮＣ');
+  });
+
+  it('ignores zero-width characters inside a word and splits Chinese into characters', () => {
+    expect(normalizeKey('dexa\u200Bmethasone')).toBe('dexamethasone');
+    expect(tokenize('俯卧位通气').map((t) => t.key)).toEqual(['俯', '卧', '位', '通', '气']);
+  });
+
+  it('survives lone surrogates, control characters, RTL text and emoji', () => {
+    const nasty = '\uD800abc\uDFFF\u0000\u202Eمرحبا\u202C 👩‍⚕️ ok';
+    const tokens = tokenize(nasty);
+    expect(tokens.map((t) => t.folded)).toContain('abc');
+    expect(tokens.map((t) => t.folded)).toContain('ok');
+  });
+
+  it('stops at its character limit', () => {
+    expect(tokenize('word '.repeat(100_000), 50).length).toBe(10);
+  });
+});
+
+describe('matching keys', () => {
+  it('folds British and American spellings together', () => {
+    for (const [gb, us] of [
+      ['hypoxaemia', 'hypoxemia'],
+      ['dyspnoea', 'dyspnea'],
+      ['paediatric', 'pediatric'],
+      ['oedema', 'edema'],
+      ['haemoglobin', 'hemoglobin'],
+      ['hospitalised', 'hospitalized'],
+      ['tumour', 'tumor'],
+      ['litre', 'liter'],
+    ])
+      expect(canonicalKey(gb as string)).toBe(canonicalKey(us as string));
+  });
+
+  it('reduces English and French plurals', () => {
+    expect(canonicalKey('opacities')).toBe(canonicalKey('opacity'));
+    expect(canonicalKey('cannulae')).toBe(canonicalKey('cannula'));
+    expect(canonicalKey('masks')).toBe('mask');
+    expect(canonicalKey('viruses')).toBe('virus');
+    expect(canonicalKey('sepsis')).toBe('sepsis');
+    expect(canonicalKey('hôpitaux'.normalize('NFD').replace(/\p{M}/gu, ''))).toBe('hopital');
+  });
+
+  it('offers base forms of -ed and -ing words', () => {
+    expect(inflectionCandidates('proned')).toContain('prone');
+    expect(inflectionCandidates('proning')).toContain('prone');
+    expect(inflectionCandidates('intubated')).toContain('intubate');
+    expect(inflectionCandidates('stopped')).toContain('stop');
+    expect(inflectionCandidates('red')).toEqual([]);
+  });
+});
