@@ -37,21 +37,27 @@ const LETTERS_ONLY = /^[a-z]+$/;
 const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true } as const;
 
 export class FuzzyCorrector {
-  private readonly buckets = new Map<string, string[]>();
+  private buckets: Map<string, string[]> | null = null;
   private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
 
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
     private readonly nearWords: ReadonlySet<string>,
-  ) {
-    for (const word of vocabulary) {
+  ) {}
+
+  /** Vocabulary words by first letter, made on the first correction (most texts never need one). */
+  private bucketsByFirstLetter(): Map<string, string[]> {
+    if (this.buckets) return this.buckets;
+    const buckets = new Map<string, string[]>();
+    for (const word of this.vocabulary) {
       if (word.length < 4 || !LETTERS_ONLY.test(word)) continue;
       const first = word[0] as string;
-      let bucket = this.buckets.get(first);
-      if (!bucket) this.buckets.set(first, (bucket = []));
+      let bucket = buckets.get(first);
+      if (!bucket) buckets.set(first, (bucket = []));
       bucket.push(word);
     }
+    return (this.buckets = buckets);
   }
 
   /** Whether `key` may be corrected at all (the guards, without searching). */
@@ -88,7 +94,7 @@ export class FuzzyCorrector {
   private fuseFor(first: string): Fuse<string> | undefined {
     let fuse = this.fuses.get(first);
     if (!fuse) {
-      const bucket = this.buckets.get(first);
+      const bucket = this.bucketsByFirstLetter().get(first);
       if (!bucket) return undefined;
       fuse = new Fuse(bucket, FUSE_OPTIONS);
       this.fuses.set(first, fuse);

@@ -27,10 +27,6 @@ interface TermRef {
   cased: string[] | null;
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode> | null;
-  refs: TermRef[] | null;
-}
 
 interface Match {
   /** Token indices, `to` exclusive. */
@@ -71,16 +67,16 @@ const FUZZY_FACTOR = 0.85;
 // Sentence punctuation between two words ends any multi-word term ("high. Flow" is not "high flow").
 const BREAK = /[.;:!?,()[\]{}|\n\r\t]/;
 
-function newNode(): TrieNode {
-  return { next: null, refs: null };
-}
-
 export class Matcher {
   readonly entries: readonly Entry[];
   readonly termCount: number;
   /** Every word of every term (matching keys): what the fuzzy corrector may correct towards. */
   readonly vocabulary: ReadonlySet<string>;
-  private readonly root = newNode();
+  // The term trie, flat: node 0 is the root; `edges` maps "node|token key" to the child node, and
+  // `refs[node]` lists the terms that end there. One Map instead of a Map per node keeps the build
+  // fast and small at 100k terms.
+  private readonly edges = new Map<string, number>();
+  private readonly refs: (TermRef[] | undefined)[] = [undefined];
   private readonly byId = new Map<string, number>();
   private readonly fuzzy: FuzzyCorrector;
   private readonly contextSets = new Map<number, Set<string>>();
@@ -142,7 +138,7 @@ export class Matcher {
     if (matches.length === 0) return [];
 
     const contextTokens = options.context ? tokenize(options.context, MAX_LOOKUP_CHARS * 4) : [];
-    const contextKeys = new Set([...tokens, ...contextTokens].map((t) => t.key));
+    const contextKeys = lazy(() => new Set([...tokens, ...contextTokens].map((t) => t.key)));
     const strongHere = matches.some((m) => m.refs.some((r) => r.term.kind !== 'context'));
     const strongAround =
       contextTokens.length > 0 &&
@@ -180,7 +176,7 @@ export class Matcher {
     const fuzzy = options.fuzzy ?? text.length <= FUZZY_SCAN_MAX_CHARS;
     const matches = this.matchWithCorrections(text, tokens, fuzzy);
     if (matches.length === 0) return [];
-    const contextKeys = new Set(tokens.map((t) => t.key));
+    const contextKeys = lazy(() => new Set(tokens.map((t) => t.key)));
     const strong = !this.onlyContext(matches);
     const seen = new Set<string>();
     const hits: Hit[] = [];
@@ -217,15 +213,20 @@ export class Matcher {
   }
 
   private insert(keys: string[], ref: TermRef): void {
-    let node = this.root;
+    let node = 0;
     for (const key of keys) {
-      if (!node.next) node.next = new Map();
-      let child = node.next.get(key);
-      if (!child) node.next.set(key, (child = newNode()));
+      const edge = `${node}|${key}`;
+      let child = this.edges.get(edge);
+      if (child === undefined) {
+        child = this.refs.length;
+        this.refs.push(undefined);
+        this.edges.set(edge, child);
+      }
       node = child;
     }
-    if (!node.refs) node.refs = [];
-    if (!node.refs.some((r) => r.entry === ref.entry && r.term.text === ref.term.text)) node.refs.push(ref);
+    const list = this.refs[node];
+    if (!list) this.refs[node] = [ref];
+    else if (!list.some((r) => r.entry === ref.entry && r.term.text === ref.term.text)) list.push(ref);
   }
 
   /** Matches the text; where words stay unmatched, retries with misspellings corrected. */
@@ -248,26 +249,25 @@ export class Matcher {
     const matches: Match[] = [];
     let i = 0;
     while (i < tokens.length) {
-      let node = this.root;
+      let node = 0;
       let bestTo = -1;
       let bestRefs: TermRef[] | null = null;
       for (let j = i; j < tokens.length && j - i < MAX_TERM_TOKENS; j++) {
         const token = tokens[j] as Token;
         if (j > i && BREAK.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
-        const next = node.next;
-        if (!next) break;
         const corrected = corrections?.get(j);
-        let child = next.get(corrected ?? token.key);
-        if (!child && !corrected && !token.cjk) {
-          for (const alternative of inflectionCandidates(token.key)) {
-            child = next.get(alternative);
-            if (child) break;
+        let child = this.edges.get(`${node}|${corrected ?? token.key}`);
+        if (child === undefined && !corrected && !token.cjk) {
+          for (const alternative of inflectionsOf(token.key)) {
+            child = this.edges.get(`${node}|${alternative}`);
+            if (child !== undefined) break;
           }
         }
-        if (!child) break;
+        if (child === undefined) break;
         node = child;
-        if (node.refs) {
-          const accepted = node.refs.filter((ref) => casedMatch(ref, tokens, i));
+        const refs = this.refs[node];
+        if (refs) {
+          const accepted = refs.filter((ref) => casedMatch(ref, tokens, i));
           if (accepted.length > 0) {
             bestTo = j + 1;
             bestRefs = accepted;
@@ -285,9 +285,10 @@ export class Matcher {
   }
 
   /** The senses of a match, best first: by term kind, then by how many words around it belong to the entry. */
-  private rankSenses(match: Match, tokens: Token[], contextKeys: Set<string>): TermRef[] {
-    const distinct = new Set(match.refs.map((r) => r.entry));
-    if (distinct.size === 1) return match.refs.slice(0, 1);
+  private rankSenses(match: Match, tokens: Token[], around: () => Set<string>): TermRef[] {
+    const first = match.refs[0];
+    if (!first || match.refs.every((r) => r.entry === first.entry)) return first ? [first] : [];
+    const contextKeys = around();
     const own = new Set<string>();
     for (let k = match.from; k < match.to; k++) own.add((tokens[k] as Token).key);
     const scored = match.refs.map((ref) => {
@@ -327,9 +328,25 @@ export class Matcher {
   }
 }
 
+const inflectionCache = new Map<string, string[]>();
+function inflectionsOf(key: string): string[] {
+  let list = inflectionCache.get(key);
+  if (!list) {
+    list = inflectionCandidates(key);
+    if (inflectionCache.size > 20_000) inflectionCache.clear();
+    inflectionCache.set(key, list);
+  }
+  return list;
+}
+
 function casedMatch(ref: TermRef, tokens: Token[], from: number): boolean {
   if (!ref.cased) return true;
   return ref.cased.every((cased, k) => tokens[from + k]?.cased === cased);
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 export function buildMatcher(index: GuidanceIndex): Matcher {

@@ -46,6 +46,7 @@ const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u00ad']);
 const SPECIAL_FOLDS: Record<string, string> = { ß: 'ss', œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i' };
 
 const charCache = new Map<number, CharInfo>();
+const LONE_SURROGATE: CharInfo = { cls: CharClass.Separator, folded: '', cased: '' };
 
 function classifyNonAscii(cp: number): CharInfo {
   const cached = charCache.get(cp);
@@ -74,8 +75,11 @@ function classifyNonAscii(cp: number): CharInfo {
 export function tokenize(text: string, limit = MAX_TOKENIZE_CHARS): Token[] {
   const tokens: Token[] = [];
   const end = Math.min(text.length, limit);
+  // A word of plain ASCII is sliced from the text at its end; `folded`/`cased` accumulate only
+  // once a word meets a non-ASCII character (the hot path of ordinary text allocates little).
   let folded = '';
   let cased = '';
+  let ascii = true;
   let start = -1;
   let last = 0;
   let hyphenBefore = false;
@@ -84,16 +88,17 @@ export function tokenize(text: string, limit = MAX_TOKENIZE_CHARS): Token[] {
 
   const flush = () => {
     if (start < 0) return;
+    if (ascii) {
+      cased = text.slice(start, last);
+      folded = cased.toLowerCase();
+    }
     tokens.push({ key: canonicalKey(folded), folded, cased, start, end: last, cjk: false, hyphenBefore });
     folded = '';
     cased = '';
+    ascii = true;
     start = -1;
     sawHyphen = false;
     sawOther = false;
-  };
-  const gap = (hyphen: boolean) => {
-    if (hyphen) sawHyphen = true;
-    else sawOther = true;
   };
   const beginWord = (at: number) => {
     start = at;
@@ -102,18 +107,18 @@ export function tokenize(text: string, limit = MAX_TOKENIZE_CHARS): Token[] {
 
   for (let i = 0; i < end; ) {
     const code = text.charCodeAt(i);
-    // ASCII fast path: no Unicode tables on the hot path of ordinary text.
     if (code < 128) {
-      const isUpper = code >= 65 && code <= 90;
-      if (isUpper || (code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {
         if (start < 0) beginWord(i);
-        const ch = text[i] as string;
-        cased += ch;
-        folded += isUpper ? String.fromCharCode(code + 32) : ch;
+        else if (!ascii) {
+          cased += text[i];
+          folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+        }
         last = i + 1;
       } else {
         flush();
-        gap(code === 45);
+        if (code === 45) sawHyphen = true;
+        else sawOther = true;
       }
       i++;
       continue;
@@ -121,40 +126,40 @@ export function tokenize(text: string, limit = MAX_TOKENIZE_CHARS): Token[] {
     const cp = text.codePointAt(i) ?? code;
     const width = cp > 0xffff ? 2 : 1;
     // A lone surrogate is not text: it separates like punctuation.
-    const info =
-      code >= 0xd800 && code <= 0xdfff && width === 1
-        ? { cls: CharClass.Separator, folded: '', cased: '' }
-        : classifyNonAscii(cp);
+    const info = code >= 0xd800 && code <= 0xdfff && width === 1 ? LONE_SURROGATE : classifyNonAscii(cp);
     switch (info.cls) {
       case CharClass.Word:
         if (start < 0) beginWord(i);
+        else if (ascii) {
+          cased = text.slice(start, i);
+          folded = cased.toLowerCase();
+        }
+        ascii = false;
         folded += info.folded;
         cased += info.cased;
         last = i + width;
         break;
       case CharClass.Cjk:
         flush();
-        tokens.push({
-          key: info.folded,
-          folded: info.folded,
-          cased: info.cased,
-          start: i,
-          end: i + width,
-          cjk: true,
-          hyphenBefore: false,
-        });
+        tokens.push({ key: info.folded, folded: info.folded, cased: info.cased, start: i, end: i + width, cjk: true, hyphenBefore: false });
         sawHyphen = false;
         sawOther = false;
         break;
       case CharClass.Ignore:
+        // Inside a word it is dropped, so the word can no longer be sliced from the text.
+        if (start >= 0 && ascii) {
+          cased = text.slice(start, last);
+          folded = cased.toLowerCase();
+          ascii = false;
+        }
         break;
       case CharClass.Hyphen:
         flush();
-        gap(true);
+        sawHyphen = true;
         break;
       case CharClass.Separator:
         flush();
-        gap(false);
+        sawOther = true;
         break;
     }
     i += width;

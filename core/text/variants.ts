@@ -2,20 +2,23 @@
 // the index terms and over the text, so a rule only has to be consistent, not linguistically
 // perfect: "hypoxaemia", "hypoxemias" and "hypoxemia" all become "hypoxemia".
 
-const LATIN_PLURAL_AE = /(ul|ol|ebr|ul|in|ic|ell)ae$/; // cannulae, vertebrae, fistulae, …
+const LATIN_PLURAL_AE = /(ul|ol|ebr|in|ic|ell)ae$/; // cannulae, vertebrae, fistulae, …
 
 /** British → American spelling, for words of five letters or more. */
+const BRITISH_ENDING = /(is|ys)(e|ed|es|ing|ation|ations)$|our$|[tb]re$|ogue$/;
+
 function americanSpelling(word: string): string {
   if (word.length < 5) return word;
   let w = word;
   if (w.includes('ae')) w = w.replace(/ae/g, 'e'); // haemoglobin, paediatric, anaesthesia
   if (w.includes('oe')) w = w.replace(/oe/g, 'e'); // oedema, dyspnoea, diarrhoea, foetal
   if (w.startsWith('sulph')) w = 'sulf' + w.slice(5);
+  if (!BRITISH_ENDING.test(w)) return w;
   w = w
     .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1') // hospitalised, immunisation
     .replace(/ys(e|ed|es|ing)$/, 'yz$1') // analyse, dialysed
     .replace(/our$/, 'or') // tumour, behaviour
-    .replace(/([tb])re$/, '$1er') // litre, centre, fibre
+    .replace(/([tbv])re$/, '$1er') // litre, centre, fibre, manoeuvre
     .replace(/ogue$/, 'og'); // analogue
   return w;
 }
@@ -23,7 +26,9 @@ function americanSpelling(word: string): string {
 /** English and French plurals to the singular (symmetric, so over-reduction is harmless). */
 function singular(word: string): string {
   const n = word.length;
-  if (n < 4) return word;
+  const lastChar = word.charCodeAt(n - 1);
+  // Only words ending in s, x or e can be plurals here.
+  if (n < 4 || (lastChar !== 115 && lastChar !== 120 && lastChar !== 101)) return word;
   if (LATIN_PLURAL_AE.test(word)) return word.slice(0, -1);
   if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('eaux')) return word.slice(0, -1);
