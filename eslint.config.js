@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules, plus the one architectural rule of DESIGN.md:
 // core/ is pure TypeScript — it imports nothing from the edges and touches no DOM or browser API.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const EDGE_FOLDERS = ['components', 'entrypoints', 'widget', 'cli'];
@@ -9,6 +10,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'scratch/', 'public/', 'test-results/', 'playwright-report/', 'widget/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**', 'bin/**', '*.config.*'], languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
