@@ -80,6 +80,7 @@ export class Matcher {
   private readonly byId = new Map<string, number>();
   private readonly fuzzy: FuzzyCorrector;
   private readonly contextSets = new Map<number, Set<string>>();
+  private cjkTerms: { key: string; ref: TermRef }[] | undefined;
 
   constructor(index: GuidanceIndex) {
     this.entries = index.entries;
@@ -130,12 +131,14 @@ export class Matcher {
   lookup(text: string, options: LookupOptions = {}): Hit[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     const tokens = tokenize(text, MAX_LOOKUP_CHARS);
-    const content = tokens.map((t) => !isNoiseKey(t.key) && !isNumeric(t));
+    if (tokens.length === 0) return [];
+    let content = tokens.map((t) => !isNoiseKey(t.key) && !isNumeric(t));
+    // A selection made only of short words and numbers ("IL-6") is judged as a whole.
+    if (!content.includes(true)) content = tokens.map(() => true);
     const totalContent = content.filter(Boolean).length;
-    if (totalContent === 0) return [];
 
     const matches = this.matchWithCorrections(text, tokens, true);
-    if (matches.length === 0) return [];
+    if (matches.length === 0) return this.lookupCjkFragment(tokens, options.limit ?? 8);
 
     const contextTokens = options.context ? tokenize(options.context, MAX_LOOKUP_CHARS * 4) : [];
     const contextKeys = lazy(() => new Set([...tokens, ...contextTokens].map((t) => t.key)));
@@ -152,7 +155,7 @@ export class Matcher {
       for (let k = match.from; k < match.to; k++) if (content[k]) covered++;
       const coverage = covered / totalContent;
       const full = coverage >= 1;
-      const senses = this.rankSenses(match, tokens, contextKeys);
+      const senses = this.rankSenses(match, tokens, contextKeys, options.lang);
       senses.forEach((ref, rank) => {
         if (ref.term.kind === 'context' && !strongHere && !strongAround) return;
         let score = full ? FULL_SCORE[ref.term.kind] : 0.5 + 0.35 * coverage - 0.01 * KIND_RANK[ref.term.kind];
@@ -181,7 +184,7 @@ export class Matcher {
     const seen = new Set<string>();
     const hits: Hit[] = [];
     for (const match of matches) {
-      const senses = this.rankSenses(match, tokens, contextKeys).filter(
+      const senses = this.rankSenses(match, tokens, contextKeys, options.lang).filter(
         (ref) => strong || ref.term.kind !== 'context',
       );
       const ref = senses[0];
@@ -193,6 +196,29 @@ export class Matcher {
       hits.push(this.hit(ref, match.fuzzy ? 'fuzzy' : HIT_KIND[ref.term.kind], score, tokens, match));
     }
     return hits;
+  }
+
+  /**
+   * Chinese has no spaces, so a selection may be part of a longer term ("高流量" of "经鼻高流量氧疗").
+   * When nothing else matched, a selection of two or more CJK characters finds the terms that contain it.
+   */
+  private lookupCjkFragment(tokens: Token[], limit: number): Hit[] {
+    if (tokens.length < 2 || !tokens.every((t) => t.cjk)) return [];
+    const fragment = tokens.map((t) => t.key).join('');
+    this.cjkTerms ??= this.entries.flatMap((entry, entryIndex) =>
+      entry.terms
+        .filter((term) => term.kind !== 'context' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term.text))
+        .map((term) => ({ key: tokenize(term.text).map((t) => t.key).join(''), ref: { entry: entryIndex, term, cased: null } })),
+    );
+    const best = new Map<string, Hit>();
+    const match: Match = { from: 0, to: tokens.length, refs: [], fuzzy: false };
+    for (const { key, ref } of this.cjkTerms) {
+      if (!key.includes(fragment)) continue;
+      const hit = this.hit(ref, 'phrase', 0.5 + 0.4 * (fragment.length / key.length) - 0.01 * KIND_RANK[ref.term.kind], tokens, match);
+      const previous = best.get(hit.id);
+      if (!previous || previous.score < hit.score) best.set(hit.id, hit);
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   private onlyContext(matches: Match[]): boolean {
@@ -285,7 +311,7 @@ export class Matcher {
   }
 
   /** The senses of a match, best first: by term kind, then by how many words around it belong to the entry. */
-  private rankSenses(match: Match, tokens: Token[], around: () => Set<string>): TermRef[] {
+  private rankSenses(match: Match, tokens: Token[], around: () => Set<string>, lang = 'en'): TermRef[] {
     const first = match.refs[0];
     if (!first || match.refs.every((r) => r.entry === first.entry)) return first ? [first] : [];
     const contextKeys = around();
@@ -300,6 +326,7 @@ export class Matcher {
       (a, b) =>
         KIND_RANK[a.ref.term.kind] - KIND_RANK[b.ref.term.kind] ||
         b.overlap - a.overlap ||
+        Number(b.ref.term.lang === lang) - Number(a.ref.term.lang === lang) ||
         a.ref.entry - b.ref.entry,
     );
     const seen = new Set<number>();

@@ -30,6 +30,8 @@ export interface Hit {
 export interface LookupOptions {
   /** Most hits returned (default 8). */
   limit?: number;
+  /** The reader's language: breaks ties between senses ("PCR" is RT-PCR in English, CRP in French). Default `en`. */
+  lang?: Lang;
   /**
    * Text around the selection (the sentence a double-clicked word sits in): reorders the senses of
    * an ambiguous abbreviation and lets context-only terms ("discharge") match.
@@ -38,6 +40,8 @@ export interface LookupOptions {
 }
 
 export interface ScanOptions {
+  /** As in LookupOptions. */
+  lang?: Lang;
   /** Also correct misspelt words (default: only for texts up to FUZZY_SCAN_MAX_CHARS). */
   fuzzy?: boolean;
 }
