@@ -66,6 +66,11 @@ describe('lookup', () => {
     expect(hits[0]).toMatchObject({ id: 'dyspnea', kind: 'synonym', start: 0, end: 19 });
   });
 
+  it('finds the longer Chinese term that contains a selected fragment', () => {
+    expect(matcher.lookup('高流量')[0]).toMatchObject({ id: 'high-flow-nasal-cannula', kind: 'phrase', start: 0, end: 3 });
+    expect(matcher.lookup('高')).toEqual([]);
+  });
+
   it('answers nothing for empty or meaningless input', () => {
     for (const text of ['', '   ', '\u200B\u200B', '12 34', '🙂🙂', '\uD800\uDC00\uD800', 'مرحبا بالعالم'])
       expect(matcher.lookup(text)).toEqual([]);
