@@ -62,16 +62,23 @@ export type ParseResult =
   | { ok: true; index: GuidanceIndex }
   | { ok: false; problems: string[] };
 
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? [])
+    .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+/** Schema problems of one entry, as `field: message` pairs (empty when it conforms). */
+export function entrySchemaProblems(entry: unknown): { field: string; message: string }[] {
+  const result = v.safeParse(entrySchema, entry);
+  return result.success ? [] : result.issues.slice(0, 20).map((issue) => ({ field: issuePath(issue) || '(entry)', message: issue.message }));
+}
+
 /** Checks untrusted data against the index schema; problems read `entries[3].sources[0].url: not a URL`. */
 export function parseIndex(value: unknown): ParseResult {
   const result = v.safeParse(indexSchema, value);
   if (result.success) return { ok: true, index: result.output as GuidanceIndex };
-  const problems = result.issues.slice(0, 50).map((issue) => {
-    const path = (issue.path ?? [])
-      .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
-      .join('')
-      .replace(/^\./, '');
-    return `${path || '(index)'}: ${issue.message}`;
-  });
+  const problems = result.issues.slice(0, 50).map((issue) => `${issuePath(issue) || '(index)'}: ${issue.message}`);
   return { ok: false, problems };
 }

@@ -1,6 +1,6 @@
 // The editorial rules of an index, beyond its schema: every problem as `file: field: message`.
 import { checkCode } from './codes';
-import { DATE_PATTERN, ID_PATTERN } from './schema';
+import { DATE_PATTERN, entrySchemaProblems, ID_PATTERN } from './schema';
 import type { Entry } from './types';
 import { normalizeKey } from '../text/normalize';
 
@@ -53,6 +53,8 @@ export function validateEntries(entries: readonly Entry[], options: ValidateOpti
   entries.forEach((entry, i) => {
     const file = fileOf(entry, i);
     const add = (field: string, message: string) => problems.push({ file, field, message });
+    // What the loader would refuse (lengths, formats) is a problem here too.
+    for (const p of entrySchemaProblems(entry)) if (!/^(id|reviewed|sources\[\d+\]\.(url|date|title|publisher|section))$/.test(p.field)) add(p.field, p.message);
     if (!ID_PATTERN.test(entry.id)) add('id', `"${entry.id}" must be a lowercase slug`);
     if (!DATE_PATTERN.test(entry.reviewed) || entry.reviewed.length !== 10) add('reviewed', 'missing or not a date YYYY-MM-DD');
     else if (options.today && entry.reviewed > options.today) add('reviewed', `${entry.reviewed} lies in the future`);
