@@ -18,6 +18,7 @@ const USAGE = `mx-lookup — MediXchange Lookup command line
   mx-lookup query "<text>" [--json] [--index f]    what does a selection name? (best first)
   mx-lookup scan "<text>" [--json] [--index f]     every known term in a sentence or note
         (with "-" instead of a text: one query per line from standard input, one answer each)
+  mx-lookup show <id> [--lang xx] [--index f]     print an entry as its card reads
   mx-lookup eval [queries.jsonl] [--index f]       score the matcher and fuse.js on evaluation queries
   mx-lookup bench                                  benchmark against fuse.js and MiniSearch
 `;
@@ -101,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       index: { type: 'string' },
       out: { type: 'string', short: 'o' },
       concepts: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -120,6 +122,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'build':
       await build(rest[0], values.out);
       return 0;
+    case 'show': {
+      const { showEntry } = await import('./show');
+      if (!rest[0]) throw new CliError('usage: mx-lookup show <id> [--lang xx]');
+      process.stdout.write(showEntry(await loadIndex(values.index), rest[0], values.lang ?? 'en'));
+      return 0;
+    }
     case 'validate':
       await validate(rest[0], values.concepts);
       return 0;
