@@ -1,12 +1,24 @@
 import { defineConfig } from 'wxt';
 
-// The browser extension (issue 4 builds its entrypoints in entrypoints/).
+// The browser extension: MV3 for Chrome and Edge, and a Firefox build. Entrypoints live in
+// entrypoints/ (thin), their logic in extension/ and components/, the matcher in core/.
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  manifest: {
-    name: 'MediXchange Lookup',
-    description: 'Select a clinical term on any page to see the matching guidance. Works offline.',
-  },
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'activeTab'],
+    omnibox: { keyword: 'mx' },
+    commands: {
+      'lookup-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLookup__' },
+      'focus-popover': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandFocus__' },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'lookup@medixchange.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
 });

@@ -10,7 +10,7 @@ import { isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
 import { canonicalKey, inflectionCandidates } from '../text/variants';
 import { FuzzyCorrector } from './fuzzy';
-import type { Hit, HitKind, LookupOptions, ScanOptions } from './types';
+import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
 
 /** Longest selection `lookup` reads; a longer one is a note to `scan`. */
 export const MAX_LOOKUP_CHARS = 1_000;
@@ -81,6 +81,7 @@ export class Matcher {
   private readonly fuzzy: FuzzyCorrector;
   private readonly contextSets = new Map<number, Set<string>>();
   private cjkTerms: { key: string; ref: TermRef }[] | undefined;
+  private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
   constructor(index: GuidanceIndex) {
     this.entries = index.entries;
@@ -170,6 +171,60 @@ export class Matcher {
     return [...best.values()]
       .sort((a, b) => b.score - a.score || a.start - b.start)
       .slice(0, options.limit ?? 8);
+  }
+
+  /**
+   * Type-ahead: entries whose terms start with what was typed ("dexa" → dexamethasone), exact
+   * terms first; completed by `lookup` (misspellings, phrases) when there are too few.
+   */
+  suggest(text: string, options: SuggestOptions = {}): Hit[] {
+    const limit = options.limit ?? 8;
+    if (typeof text !== 'string') return [];
+    const tokens = tokenize(text, 200);
+    if (tokens.length === 0) return [];
+    const prefix = tokens.map((t) => t.key).join(' ');
+    const keys = this.termKeys();
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((keys[mid] as { key: string }).key < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const candidates: { key: string; ref: TermRef }[] = [];
+    for (let i = lo; i < keys.length && candidates.length < 400; i++) {
+      const item = keys[i] as { key: string; ref: TermRef };
+      if (!item.key.startsWith(prefix)) break;
+      candidates.push(item);
+    }
+    const rank = (c: { key: string; ref: TermRef }) =>
+      (c.key === prefix ? 0 : 100) + KIND_RANK[c.ref.term.kind] * 10 + Math.min(9, c.key.length / 8) - (c.ref.term.lang === (options.lang ?? 'en') ? 1 : 0);
+    candidates.sort((a, b) => rank(a) - rank(b));
+    const hits = new Map<string, Hit>();
+    const whole: Match = { from: 0, to: tokens.length, refs: [], fuzzy: false };
+    for (const c of candidates) {
+      if (hits.size >= limit) break;
+      const exact = c.key === prefix;
+      const hit = this.hit(c.ref, exact ? HIT_KIND[c.ref.term.kind] : 'prefix', exact ? FULL_SCORE[c.ref.term.kind] : 0.8 * (prefix.length / c.key.length) + 0.1, tokens, whole);
+      if (!hits.has(hit.id)) hits.set(hit.id, hit);
+    }
+    if (hits.size < limit)
+      for (const hit of this.lookup(text, { limit, lang: options.lang })) if (!hits.has(hit.id) && hits.size < limit) hits.set(hit.id, hit);
+    return [...hits.values()];
+  }
+
+  private termKeys(): { key: string; ref: TermRef }[] {
+    if (this.sortedKeys) return this.sortedKeys;
+    const keys: { key: string; ref: TermRef }[] = [];
+    this.entries.forEach((entry, entryIndex) => {
+      for (const term of entry.terms) {
+        if (term.kind === 'context') continue;
+        const key = tokenize(term.text, 400).map((t) => t.key).join(' ');
+        if (key) keys.push({ key, ref: { entry: entryIndex, term, cased: null } });
+      }
+    });
+    keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return (this.sortedKeys = keys);
   }
 
   /** Every known term in a sentence or note: one hit per entry (its first mention), in text order. */

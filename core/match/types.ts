@@ -10,6 +10,7 @@ export type HitKind =
   | 'misspelling'
   | 'context'
   | 'phrase'
+  | 'prefix'
   | 'fuzzy';
 
 export interface Hit {
@@ -37,6 +38,12 @@ export interface LookupOptions {
    * an ambiguous abbreviation and lets context-only terms ("discharge") match.
    */
   context?: string;
+}
+
+export interface SuggestOptions {
+  /** Most suggestions (default 8). */
+  limit?: number;
+  lang?: Lang;
 }
 
 export interface ScanOptions {

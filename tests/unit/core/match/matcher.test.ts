@@ -127,3 +127,21 @@ describe('scan', () => {
     expect(ids(matcher.scan('HFNC ' + '\u0000\uFFFF '.repeat(300_000)))).toEqual(['high-flow-nasal-cannula']);
   });
 });
+
+describe('suggest', () => {
+  it('completes what is typed, exact terms first', () => {
+    expect(ids(matcher.suggest('dexa'))[0]).toBe('dexamethasone');
+    expect(ids(matcher.suggest('HFNC'))[0]).toBe('high-flow-nasal-cannula');
+    expect(matcher.suggest('pulm')[0]).toMatchObject({ id: 'pulmonary-embolism', kind: 'prefix' });
+  });
+
+  it('falls back to lookup for misspellings and returns nothing for nothing', () => {
+    expect(ids(matcher.suggest('remdesevir'))).toContain('remdesivir');
+    expect(matcher.suggest('')).toEqual([]);
+    expect(matcher.suggest('zzzz')).toEqual([]);
+  });
+
+  it('respects the limit', () => {
+    expect(matcher.suggest('p', { limit: 2 }).length).toBeLessThanOrEqual(2);
+  });
+});

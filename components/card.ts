@@ -1,0 +1,119 @@
+// The guidance card and the list of terms found in a sentence, as lit-html templates: they render
+// in the extension's popover (a shadow root in the page), its popup and entry page, and the widget.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { Entry, SourceRef } from '../core/index/types';
+import type { Hit } from '../core/match/types';
+import { inlineMarkdown } from './markdown';
+import { LANGUAGE_NAMES, stringsFor } from './strings';
+
+export interface CardOptions {
+  /** Language to show; falls back to English field by field. */
+  lang: string;
+  /** The words of the page that matched, and the term they matched. */
+  matched?: { text: string; term: string };
+  /** Titles of the related entries that can be opened (others are not shown). */
+  relatedTitles: Record<string, string>;
+  onRelated?: (id: string) => void;
+  onLanguage?: (lang: string) => void;
+  onClose?: () => void;
+  /** Other senses of an ambiguous selection. */
+  otherSenses?: { id: string; title: string }[];
+}
+
+const pick = <T>(map: Record<string, T>, lang: string): [T | undefined, string] =>
+  map[lang] !== undefined ? [map[lang], lang] : [map.en, 'en'];
+
+function sourceLine(source: SourceRef): TemplateResult {
+  const version = source.version ? ` (${source.version})` : '';
+  return html`<li>
+    <a href=${source.url} target="_blank" rel="noopener noreferrer">${source.publisher}, ${source.title}${version}</a>,
+    ${source.date}. <span class="mx-section">${source.section}</span>
+  </li>`;
+}
+
+export function cardTemplate(entry: Entry, options: CardOptions): TemplateResult {
+  const s = stringsFor(options.lang);
+  const [title, titleLang] = pick(entry.title, options.lang);
+  const [summary, summaryLang] = pick(entry.summary, options.lang);
+  const [points, pointsLang] = pick(entry.keyPoints, options.lang);
+  const languages = Object.keys(entry.summary).filter((l) => entry.title[l]);
+  const related = entry.related.filter((id) => options.relatedTitles[id]);
+  const headingId = `mx-title-${entry.id}`;
+  return html`<article class="mx-card" data-entry-id=${entry.id} aria-labelledby=${headingId}>
+    <header class="mx-head">
+      <h2 id=${headingId} lang=${titleLang}>${title}</h2>
+      ${options.onClose
+        ? html`<button class="mx-icon" type="button" aria-label=${s.close} title=${s.close} @click=${options.onClose}>×</button>`
+        : nothing}
+    </header>
+    ${options.matched
+      ? html`<p class="mx-matched">${s.matched}: <mark>${options.matched.text}</mark>${options.matched.term.toLowerCase() !== options.matched.text.toLowerCase() ? html` → ${options.matched.term}` : nothing}</p>`
+      : nothing}
+    ${languages.length > 1 && options.onLanguage
+      ? html`<div class="mx-langs" role="group" aria-label=${s.language}>
+          ${languages.map(
+            (l) => html`<button type="button" lang=${l} aria-pressed=${l === summaryLang ? 'true' : 'false'} @click=${() => options.onLanguage?.(l)}>
+              ${LANGUAGE_NAMES[l] ?? l}
+            </button>`,
+          )}
+        </div>`
+      : nothing}
+    <p class="mx-summary" lang=${summaryLang}>${inlineMarkdown(summary ?? '')}</p>
+    ${points && points.length > 0
+      ? html`<h3>${s.keyPoints}</h3>
+          <ul class="mx-points" lang=${pointsLang}>
+            ${points.map((p) => html`<li>${inlineMarkdown(p)}</li>`)}
+          </ul>`
+      : nothing}
+    ${options.otherSenses && options.otherSenses.length > 0
+      ? html`<h3>${s.otherMatches}</h3>
+          <ul class="mx-links">
+            ${options.otherSenses.map((o) => html`<li><button type="button" class="mx-link" data-related-id=${o.id} @click=${() => options.onRelated?.(o.id)}>${o.title}</button></li>`)}
+          </ul>`
+      : nothing}
+    ${related.length > 0 && options.onRelated
+      ? html`<h3>${s.related}</h3>
+          <ul class="mx-links">
+            ${related.map((id) => html`<li><button type="button" class="mx-link" data-related-id=${id} @click=${() => options.onRelated?.(id)}>${options.relatedTitles[id]}</button></li>`)}
+          </ul>`
+      : nothing}
+    <footer class="mx-foot">
+      <h3>${s.source}</h3>
+      <ul class="mx-sources">${entry.sources.map(sourceLine)}</ul>
+      <p class="mx-reviewed">${s.reviewed}: <time datetime=${entry.reviewed}>${entry.reviewed}</time></p>
+      <p class="mx-disclaimer">${s.disclaimer}</p>
+    </footer>
+  </article>`;
+}
+
+export interface TermListOptions {
+  lang: string;
+  text: string;
+  onOpen: (id: string) => void;
+  onClose?: () => void;
+}
+
+/** Every term found in a sentence, in text order; each opens its card. */
+export function termListTemplate(hits: Hit[], entries: Record<string, Entry>, options: TermListOptions): TemplateResult {
+  const s = stringsFor(options.lang);
+  return html`<section class="mx-list" aria-labelledby="mx-found">
+    <header class="mx-head">
+      <h2 id="mx-found">${s.foundTerms} (${hits.length})</h2>
+      ${options.onClose
+        ? html`<button class="mx-icon" type="button" aria-label=${s.close} title=${s.close} @click=${options.onClose}>×</button>`
+        : nothing}
+    </header>
+    <ul class="mx-links">
+      ${hits.map((hit) => {
+        const entry = entries[hit.id];
+        const title = entry ? (entry.title[options.lang] ?? entry.title.en) : hit.id;
+        return html`<li>
+          <button type="button" class="mx-term" data-entry-id=${hit.id} @click=${() => options.onOpen(hit.id)}>
+            <mark>${options.text.slice(hit.start, hit.end)}</mark> <span>${title}</span>
+          </button>
+        </li>`;
+      })}
+    </ul>
+    <p class="mx-disclaimer">${s.disclaimer}</p>
+  </section>`;
+}

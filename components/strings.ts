@@ -1,0 +1,81 @@
+// UI text of the cards, lists and search boxes, in English, French and Chinese. One table for
+// the extension and the widget; `stringsFor` follows the reader's language.
+export interface UiStrings {
+  keyPoints: string;
+  related: string;
+  source: string;
+  reviewed: string;
+  disclaimer: string;
+  matched: string;
+  close: string;
+  back: string;
+  foundTerms: string;
+  otherMatches: string;
+  language: string;
+  search: string;
+  searchPlaceholder: string;
+  noResults: string;
+  results: string;
+}
+
+const en: UiStrings = {
+  keyPoints: 'Key points',
+  related: 'Related',
+  source: 'Source',
+  reviewed: 'Reviewed',
+  disclaimer: 'Supports, not replaces, clinical judgement.',
+  matched: 'Matched',
+  close: 'Close',
+  back: 'Back to the list',
+  foundTerms: 'Terms found',
+  otherMatches: 'Other meanings',
+  language: 'Language',
+  search: 'Search guidance',
+  searchPlaceholder: 'Search a term: HFNC, dexamethasone…',
+  noResults: 'No guidance found.',
+  results: 'Results',
+};
+
+const fr: UiStrings = {
+  keyPoints: 'Points clés',
+  related: 'Voir aussi',
+  source: 'Source',
+  reviewed: 'Revu le',
+  disclaimer: 'Aide au jugement clinique, sans le remplacer.',
+  matched: 'Trouvé',
+  close: 'Fermer',
+  back: 'Retour à la liste',
+  foundTerms: 'Termes trouvés',
+  otherMatches: 'Autres sens',
+  language: 'Langue',
+  search: 'Rechercher',
+  searchPlaceholder: 'Rechercher un terme : OHD, dexaméthasone…',
+  noResults: 'Aucune fiche trouvée.',
+  results: 'Résultats',
+};
+
+const zh: UiStrings = {
+  keyPoints: '要点',
+  related: '相关条目',
+  source: '来源',
+  reviewed: '审核日期',
+  disclaimer: '仅供辅助临床判断，不能替代临床判断。',
+  matched: '匹配',
+  close: '关闭',
+  back: '返回列表',
+  foundTerms: '找到的术语',
+  otherMatches: '其他含义',
+  language: '语言',
+  search: '搜索指南',
+  searchPlaceholder: '搜索术语：高流量、地塞米松…',
+  noResults: '未找到相关指南。',
+  results: '结果',
+};
+
+const TABLES: Record<string, UiStrings> = { en, fr, zh };
+
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', zh: '中文', pt: 'Português' };
+
+export function stringsFor(lang: string): UiStrings {
+  return TABLES[lang.toLowerCase().split(/[-_]/)[0] ?? 'en'] ?? en;
+}

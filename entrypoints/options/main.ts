@@ -1,0 +1,79 @@
+// Options: triggers, per-site list, language, the index in use, and (with sync) guidance sources.
+import '../../extension/pages.css';
+import { html, render } from 'lit-html';
+import { browser } from 'wxt/browser';
+import { request } from '../../extension/client';
+import { uiMessage } from '../../extension/platform';
+import { resolveLanguage, siteOf, type LanguageSetting, type Triggers } from '../../extension/settings';
+import { disabledSites, language, triggers } from '../../extension/settings-store';
+
+const t = (key: string, fallback: string) => uiMessage(key) || fallback;
+
+async function main(): Promise<void> {
+  const style = document.createElement('style');
+  style.textContent = 'main { max-width: 680px; margin: 0 auto; padding: 20px; } .mx-site { display: flex; gap: 8px; align-items: center; margin: 4px 0; } ul { padding-left: 0; list-style: none; }';
+  document.head.append(style);
+  const app = document.getElementById('app') as HTMLElement;
+  const status = await request({ type: 'status' });
+  document.documentElement.lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
+
+  const draw = async () => {
+    const current = await triggers.getValue();
+    const sites = await disabledSites.getValue();
+    const lang = await language.getValue();
+    const setTrigger = (key: keyof Triggers) => async (e: Event) => {
+      await triggers.setValue({ ...current, [key]: (e.target as HTMLInputElement).checked });
+      await draw();
+    };
+    const addSite = async (e: Event) => {
+      e.preventDefault();
+      const input = (e.target as HTMLFormElement).elements.namedItem('site') as HTMLInputElement;
+      const value = input.value.trim();
+      const site = siteOf(value.includes('://') ? value : `https://${value}`);
+      if (!site) return;
+      await disabledSites.setValue([...new Set([...sites, site])]);
+      input.value = '';
+      await draw();
+    };
+    render(
+      html`<h1>${t('optionsTitle', 'MediXchange Lookup options')}</h1>
+        <h2 id="triggers-heading">${t('triggers', 'Show guidance when I')}</h2>
+        <fieldset aria-labelledby="triggers-heading">
+          <label><input type="checkbox" name="doubleClick" .checked=${current.doubleClick} @change=${setTrigger('doubleClick')} /> ${t('triggerDoubleClick', 'double-click a word')}</label>
+          <label><input type="checkbox" name="selection" .checked=${current.selection} @change=${setTrigger('selection')} /> ${t('triggerSelection', 'finish selecting text')}</label>
+          <label><input type="checkbox" name="modifier" .checked=${current.modifier} @change=${setTrigger('modifier')} /> ${t('triggerModifier', 'hold Alt while selecting')}</label>
+        </fieldset>
+        <p class="mx-muted">${t('shortcuts', 'Keyboard shortcuts')}: Alt+Shift+L — ${t('commandLookup', 'Look up the selection')}; Alt+Shift+K — ${t('commandFocus', 'Move focus into the lookup popover')}.</p>
+
+        <h2 id="sites-heading">${t('disabledSites', 'Sites where lookup is off')}</h2>
+        <ul aria-labelledby="sites-heading" id="site-list">
+          ${sites.map(
+            (site) => html`<li class="mx-site"><span>${site}</span>
+              <button type="button" @click=${async () => { await disabledSites.setValue(sites.filter((s) => s !== site)); await draw(); }}>${t('remove', 'Remove')} ${site}</button></li>`,
+          )}
+        </ul>
+        <form class="mx-site" @submit=${addSite}>
+          <label for="site-input" class="mx-muted">${t('disabledSites', 'Sites where lookup is off')}</label>
+          <input type="text" id="site-input" name="site" placeholder=${t('sitePlaceholder', 'ehr.example.org')} />
+          <button type="submit">${t('addSite', 'Add')}</button>
+        </form>
+
+        <h2><label for="language">${t('languageLabel', 'Language of the guidance')}</label></h2>
+        <select id="language" @change=${async (e: Event) => { await language.setValue((e.target as HTMLSelectElement).value as LanguageSetting); await draw(); }}>
+          ${(['auto', 'en', 'fr', 'zh'] as const).map((l) => html`<option value=${l} ?selected=${l === lang}>${l === 'auto' ? t('languageAuto', 'Same as the browser') : { en: 'English', fr: 'Français', zh: '中文' }[l]}</option>`)}
+        </select>
+
+        <h2>${t('indexInfo', 'Guidance index')}</h2>
+        <p id="index-status">${status
+          ? html`${status.source} · ${t('version', 'version')} ${status.version} · ${status.entries} ${t('entries', 'entries')} · ${status.terms} terms · ${t('built', 'built')} ${status.built.slice(0, 10)}`
+          : '…'}</p>
+
+        <h2>${t('sourcesTitle', 'Guidance sources')}</h2>
+        <section id="sources"><p class="mx-muted">${t('sourcesNote', 'The bundled guidance index is always available offline.')}</p></section>`,
+      app,
+    );
+  };
+  await draw();
+}
+
+void main();

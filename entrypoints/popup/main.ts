@@ -1,0 +1,72 @@
+// Toolbar popup: a search box focused on open, the card inline, lookup on/off for the current
+// site, and which index is in use.
+import '../../extension/pages.css';
+import { html, render } from 'lit-html';
+import { browser } from 'wxt/browser';
+import { defineSearchPanel } from '../../components/search-panel';
+import { request } from '../../extension/client';
+import { extensionUrl, uiMessage } from '../../extension/platform';
+import { resolveLanguage, siteOf } from '../../extension/settings';
+import { disabledSites, language } from '../../extension/settings-store';
+
+const POPUP_CSS = `main { width: 400px; padding: 12px 14px; box-sizing: border-box; } mx-search-panel { margin-top: 10px; } footer { margin-top: 12px; }`;
+
+async function currentSite(): Promise<string | undefined> {
+  // `?site=` lets the options page and tests open the popup for a given site.
+  const fromQuery = new URLSearchParams(location.search).get('site');
+  if (fromQuery) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return siteOf(tab?.url);
+}
+
+async function main(): Promise<void> {
+  defineSearchPanel();
+  const style = document.createElement('style');
+  style.textContent = POPUP_CSS;
+  document.head.append(style);
+  const lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
+  document.documentElement.lang = lang;
+  const app = document.getElementById('app') as HTMLElement;
+  const site = await currentSite();
+  const status = await request({ type: 'status' });
+
+  const draw = async () => {
+    const disabled = site ? (await disabledSites.getValue()).includes(site) : false;
+    render(
+      html`<header class="mx-bar">
+          <h1>${uiMessage('extName') || 'MediXchange Lookup'}</h1>
+          <a href=${extensionUrl('/options.html')} target="_blank" class="mx-muted">⚙</a>
+        </header>
+        ${site
+          ? html`<label class="mx-muted"
+              ><input type="checkbox" id="site-toggle" .checked=${!disabled} @change=${(e: Event) => void toggleSite((e.target as HTMLInputElement).checked)} />
+              ${uiMessage('siteToggle') || 'Lookup on this site'}: <strong>${site}</strong></label
+            >`
+          : ''}
+        <mx-search-panel id="search" .lang=${lang}></mx-search-panel>
+        <footer class="mx-muted" id="index-status">
+          ${status
+            ? html`${uiMessage('indexInfo') || 'Guidance index'}: ${status.source} · ${uiMessage('version') || 'version'} ${status.version} · ${status.entries}
+              ${uiMessage('entries') || 'entries'} · ${uiMessage('built') || 'built'} ${status.built.slice(0, 10)}`
+            : '…'}
+        </footer>`,
+      app,
+    );
+  };
+  const toggleSite = async (enabled: boolean) => {
+    if (!site) return;
+    const list = await disabledSites.getValue();
+    await disabledSites.setValue(enabled ? list.filter((s) => s !== site) : [...new Set([...list, site])]);
+    await draw();
+  };
+  await draw();
+  const panel = document.querySelector('mx-search-panel');
+  if (panel) {
+    panel.suggest = (text) => request({ type: 'suggest', text, lang, limit: 8 });
+    panel.fetchEntry = (id) => request({ type: 'entry', id });
+    await panel.updateComplete;
+    panel.focus();
+  }
+}
+
+void main();

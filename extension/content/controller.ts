@@ -1,0 +1,81 @@
+// The content script's logic: cheap checks first, then one message to the background, then the
+// popover. Nothing here sends text anywhere but to our own background.
+import type { LookupAnswer } from '../messages';
+import type { Triggers } from '../settings';
+import { Popover } from './popover';
+import { readSelection, type SelectedText } from './selection';
+import { SelectionWatcher, type TriggerKind } from './watcher';
+import type { Entry } from '../../core/index/types';
+
+export interface ControllerDeps {
+  win: Window;
+  lookup: (text: string, context: string) => Promise<LookupAnswer | null>;
+  fetchEntry: (id: string) => Promise<Entry | null>;
+  triggers: () => Triggers;
+  enabled: () => boolean;
+  lang: () => string;
+}
+
+export class LookupController {
+  private readonly popover: Popover;
+  private readonly watcher: SelectionWatcher;
+  private request = 0;
+  private shownFor = '';
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.popover = new Popover(deps.win.document, deps.fetchEntry);
+    this.watcher = new SelectionWatcher(deps.win, {
+      triggers: deps.triggers,
+      isOwn: (event) => this.popover.containsEvent(event),
+      onTrigger: (kind, target) => void this.lookupSelection(kind, target),
+      onDismiss: () => this.close(),
+    });
+  }
+
+  start(): void {
+    this.watcher.connect();
+  }
+
+  stop(): void {
+    this.watcher.disconnect();
+    this.close();
+  }
+
+  close(): void {
+    this.request++;
+    this.shownFor = '';
+    this.popover.close();
+  }
+
+  focusPopover(): boolean {
+    if (!this.popover.isOpen) return false;
+    this.popover.focus();
+    return true;
+  }
+
+  /** Looks up the current selection (or `text` from the context menu); true when something was shown. */
+  async lookupSelection(kind: TriggerKind | 'command', target: EventTarget | null = null, text?: string): Promise<boolean> {
+    if (!this.deps.enabled()) return false;
+    const selected = readSelection(this.deps.win.document, target);
+    if (!selected && !text) return false;
+    const query: SelectedText = selected ?? {
+      text: text ?? '',
+      context: '',
+      anchor: { getBoundingClientRect: () => new DOMRect(this.deps.win.innerWidth / 2 - 190, 16, 0, 0) },
+    };
+    const trimmed = query.text.trim();
+    if (trimmed.length === 0 || trimmed.length > 5_000) return false;
+    const key = `${trimmed}\u0000${Math.round(query.anchor.getBoundingClientRect().top)}`;
+    if (kind !== 'command' && key === this.shownFor && this.popover.isOpen) return true;
+    const id = ++this.request;
+    const answer = await this.deps.lookup(query.text, query.context);
+    if (id !== this.request) return false; // a newer selection won
+    if (!answer || answer.hits.length === 0) {
+      this.close();
+      return false;
+    }
+    this.shownFor = key;
+    this.popover.show({ mode: answer.mode, text: query.text, hits: answer.hits, entries: answer.entries }, this.deps.lang(), query.anchor);
+    return true;
+  }
+}

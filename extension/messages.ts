@@ -1,0 +1,50 @@
+// Every message between the extension's parts: one typed union per direction, checked with a
+// schema where it arrives (background) so a malformed message gets a clear error, never a crash.
+import * as v from 'valibot';
+import type { Entry } from '../core/index/types';
+import type { Hit } from '../core/match/types';
+
+const text = v.pipe(v.string(), v.maxLength(20_000));
+const lang = v.optional(v.pipe(v.string(), v.maxLength(16)));
+
+export const requestSchema = v.variant('type', [
+  /** A selection: a term or a sentence. The background decides between lookup and scan. */
+  v.object({ type: v.literal('lookup'), text, context: v.optional(text), lang }),
+  /** Type-ahead in the popup, the omnibox and the entry page. */
+  v.object({ type: v.literal('suggest'), text, lang, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }),
+  v.object({ type: v.literal('entry'), id: v.pipe(v.string(), v.maxLength(100)) }),
+  v.object({ type: v.literal('status') }),
+]);
+export type Request = v.InferOutput<typeof requestSchema>;
+
+/** What a selection found: one card (`mode: 'term'`) or a list of terms in a sentence. */
+export interface LookupAnswer {
+  mode: 'term' | 'sentence';
+  hits: Hit[];
+  entries: Record<string, Entry>;
+}
+
+export interface SuggestAnswer {
+  hits: Hit[];
+  entries: Record<string, Entry>;
+}
+
+export interface IndexStatus {
+  source: string;
+  version: number;
+  built: string;
+  entries: number;
+  terms: number;
+}
+
+export interface Answers {
+  lookup: LookupAnswer;
+  suggest: SuggestAnswer;
+  entry: Entry | null;
+  status: IndexStatus;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Messages the background sends to a tab's content script. */
+export type TabCommand = { type: 'lookup-selection'; text?: string } | { type: 'focus-popover' };

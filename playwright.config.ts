@@ -1,0 +1,12 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests in real Chromium with the built extension (.output/chrome-mv3): one worker,
+// since every test file starts its own browser with the extension loaded.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  timeout: 60_000,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+});

@@ -1,0 +1,139 @@
+// Shared set-up of the end-to-end tests: a static server for the fixture pages on 127.0.0.1,
+// Debian's Chromium with the built extension loaded, and a log of every request made.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('No Chromium found: install Debian\'s package (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  return found;
+}
+
+export interface FixtureServer {
+  url: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves tests/fixtures/pages on 127.0.0.1 and records every request URL it receives. */
+export async function serveFixtures(extraHeaders: Record<string, string> = {}): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
+    const file = join(PAGES, path === '/' ? 'ehr.html' : path);
+    if (!file.startsWith(PAGES) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...extraHeaders });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Every request URL (with POST bodies) seen by the context's pages, frames and the service worker. */
+  traffic: string[];
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npx wxt build): ${EXTENSION_DIR} is missing`);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const traffic: string[] = [];
+  context.on('request', (request) => traffic.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker, traffic, close: () => context.close() };
+}
+
+/** The popover host the extension inserts into `page` (or a frame). */
+export const POPOVER = '[data-mx-lookup-popover]';
+
+/** Selects the text of an element (or a part of it) with a real mouse drag. */
+export async function dragSelect(page: Page, selector: string, frame = page.mainFrame()): Promise<void> {
+  const box = await frame.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  const y = box.y + Math.min(box.height / 2, 10);
+  await page.mouse.move(box.x + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 2, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/**
+ * The viewport rectangle of `word` inside the element `selector` (in `frame`, optionally inside an
+ * open shadow root of `host`), found with a DOM Range: where a person would double-click.
+ */
+export async function wordPoint(page: Page, selector: string, word: string, options: { frame?: string; host?: string } = {}): Promise<{ x: number; y: number }> {
+  const frame = options.frame ? page.frameLocator(options.frame) : null;
+  const target = frame ? frame.locator(options.host ?? selector) : page.locator(options.host ?? selector);
+  const rect = await target.evaluate(
+    (el, args) => {
+      const root: ParentNode = args.inShadow ? ((el as Element).shadowRoot as ShadowRoot) : (el as Element);
+      const container = args.inShadow ? (root.querySelector(args.selector) as Element) : (el as Element);
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(args.word);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + args.word.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      throw new Error(`"${args.word}" not found`);
+    },
+    { selector, word, inShadow: Boolean(options.host) },
+  );
+  if (!options.frame) return rect;
+  const frameBox = await page.locator(options.frame).boundingBox();
+  return { x: rect.x + (frameBox?.x ?? 0), y: rect.y + (frameBox?.y ?? 0) };
+}
+
+export async function dblclickWord(page: Page, selector: string, word: string, options: { frame?: string; host?: string } = {}): Promise<void> {
+  const point = await wordPoint(page, selector, word, options);
+  await page.mouse.dblclick(point.x, point.y);
+}
+
+/** Selects `word` in a text field with the keyboard (caret placed, then Shift+ArrowRight). */
+export async function keyboardSelect(page: Page, selector: string, word: string): Promise<void> {
+  const field = page.locator(selector);
+  await field.click();
+  await field.evaluate((el, w) => {
+    const input = el as HTMLTextAreaElement;
+    const at = input.value.indexOf(w);
+    input.setSelectionRange(at, at);
+  }, word);
+  for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowRight');
+}
