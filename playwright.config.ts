@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Report the service worker's requests too (the privacy test reads every request).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 // End-to-end tests in real Chromium with the built extension (.output/chrome-mv3): one worker,
 // since every test file starts its own browser with the extension loaded.
 export default defineConfig({

@@ -18,7 +18,12 @@ export default defineConfig({
       'focus-popover': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandFocus__' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'lookup@medixchange.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected: every lookup runs locally.
+            gecko: { id: 'lookup@medixchange.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

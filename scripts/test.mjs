@@ -24,6 +24,10 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
 step('types', bin('tsc'), ['-p', '.', '--noEmit']);
 
+// The extension (and the Firefox build test) need the compiled default index inside them.
+step('build index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', join(root, 'public', 'guidance-index.json')]);
+step('build extension', bin('wxt'), ['build']);
+
 const vitestReport = join(reports, 'vitest.json');
 step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
 if (existsSync(vitestReport)) {
@@ -35,9 +39,6 @@ if (existsSync(vitestReport)) {
 const e2eDir = join(root, 'tests', 'e2e');
 const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
 if (hasE2e) {
-  // The end-to-end tests drive the built extension with the compiled default index inside it.
-  step('build index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', join(root, 'public', 'guidance-index.json')]);
-  step('build extension', bin('wxt'), ['build']);
   const playwrightReport = join(reports, 'playwright.json');
   step('end-to-end', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
   if (existsSync(playwrightReport)) {

@@ -1,6 +1,7 @@
 // Shared set-up of the end-to-end tests: a static server for the fixture pages on 127.0.0.1,
 // Debian's Chromium with the built extension loaded, and a log of every request made.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -53,14 +54,27 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/**
+ * Launches Chromium with the built extension. `editIndex` changes the bundled index of a copy of
+ * the extension first (to test what hostile index content does).
+ */
+export async function launchWithExtension(options: { editIndex?: (index: { entries: Record<string, unknown>[] }) => void } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npx wxt build): ${EXTENSION_DIR} is missing`);
+  let dir = EXTENSION_DIR;
+  if (options.editIndex) {
+    dir = mkdtempSync(join(tmpdir(), 'mx-extension-'));
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    const indexFile = join(dir, 'guidance-index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    options.editIndex(index);
+    writeFileSync(indexFile, JSON.stringify(index));
+  }
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isTermSelection, LookupService } from '../../../extension/lookup-service';
+import { fixtureIndex } from '../paths';
+
+const service = () => new LookupService(async () => fixtureIndex());
+
+describe('the background lookup service', () => {
+  it('answers a term with its card data and a sentence with its list', async () => {
+    const s = service();
+    const term = await s.handle({ type: 'lookup', text: 'HFNC' });
+    expect(term).toMatchObject({ ok: true, value: { mode: 'term', hits: [{ id: 'high-flow-nasal-cannula' }] } });
+    const sentence = await s.handle({ type: 'lookup', text: 'Pt SOB on HFNC, give dexamethasone.' });
+    expect(sentence).toMatchObject({ ok: true, value: { mode: 'sentence' } });
+    if (sentence.ok) expect((sentence.value as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual(['dyspnea', 'high-flow-nasal-cannula', 'dexamethasone']);
+  });
+
+  it('sends related entries along so the card can show their titles', async () => {
+    const reply = await service().handle({ type: 'lookup', text: 'HFNC' });
+    if (!reply.ok) throw new Error(reply.error);
+    expect(Object.keys((reply.value as { entries: object }).entries)).toContain('prone-positioning');
+  });
+
+  it('refuses malformed messages with a clear error instead of throwing', async () => {
+    const s = service();
+    for (const bad of [null, 42, 'lookup', { type: 'lookup' }, { type: 'lookup', text: 42 }, { type: 'drop-tables' }, { type: 'lookup', text: 'x'.repeat(30_000) }])
+      expect(await s.handle(bad)).toMatchObject({ ok: false, error: expect.stringMatching(/^bad request: /) });
+  });
+
+  it('reports the index in use, and an unreadable index as an error', async () => {
+    expect(await service().handle({ type: 'status' })).toMatchObject({ ok: true, value: { entries: 10, source: 'default' } });
+    const broken = new LookupService(async () => ({ format: 'something else' }));
+    expect(await broken.handle({ type: 'status' })).toMatchObject({ ok: false, error: expect.stringMatching(/index rejected/) });
+  });
+
+  it('tells a term from a sentence', () => {
+    expect(isTermSelection('HFNC')).toBe(true);
+    expect(isTermSelection('high-flow nasal cannula')).toBe(true);
+    expect(isTermSelection('Pt on HFNC. Plan: dexamethasone 6 mg daily and review tomorrow')).toBe(false);
+    expect(isTermSelection('患者行俯卧位通气，给予地塞米松。')).toBe(false);
+    expect(isTermSelection('方舱医院')).toBe(true);
+  });
+});
