@@ -127,6 +127,12 @@ function note(queries: EvalQuery[]): string {
 }
 
 export async function runBench(): Promise<void> {
+  await runCoreBench();
+  const { runExtensionBench } = await import('./bench-extension');
+  await runExtensionBench((line) => process.stdout.write(`${line}\n`));
+}
+
+async function runCoreBench(): Promise<void> {
   const queries = await loadQueries();
   const lookupQueries = queries.filter((q) => q.mode === 'lookup').map((q) => q.q);
   if (lookupQueries.length === 0) lookupQueries.push('HFNC', 'dexamethasone', 'remdesevir', 'prone positioning');

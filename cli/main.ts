@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
 import type { Hit } from '../core/match/types';
+import { parseIndex } from '../core/index/schema';
 import { formatProblem, validateEntries, type Problem } from '../core/index/validate';
 import { assembleIndex, compileFolder } from './compile';
 import { CliError, loadIndex, readIndexFile } from './default-index';
@@ -63,6 +64,9 @@ async function build(dir: string | undefined, out: string | undefined): Promise<
     throw new CliError(`${problems.length} problem(s); no index written (run mx-lookup validate ${dir})`);
   }
   const index = assembleIndex(compiled.entries);
+  // What we ship must pass the loader's schema: the extension trusts its bundled index.
+  const checked = parseIndex(JSON.parse(JSON.stringify(index)));
+  if (!checked.ok) throw new CliError(`built index fails the schema: ${checked.problems.slice(0, 3).join('; ')}`);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify(index));
   const terms = index.entries.reduce((n, e) => n + e.terms.length, 0);

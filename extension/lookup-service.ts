@@ -2,7 +2,7 @@
 // answering the typed requests of extension/messages.ts through one handler table.
 import * as v from 'valibot';
 import { parseIndex } from '../core/index/schema';
-import type { Entry, GuidanceIndex } from '../core/index/types';
+import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type Entry, type GuidanceIndex } from '../core/index/types';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
 import type { Hit } from '../core/match/types';
 import { requestSchema, type Answers, type Reply, type Request } from './messages';
@@ -22,26 +22,44 @@ export function isTermSelection(text: string): boolean {
   );
 }
 
+function isIndexHeader(raw: unknown): raw is GuidanceIndex {
+  const r = raw as Partial<GuidanceIndex> | null;
+  return (
+    typeof r === 'object' && r !== null && r.format === INDEX_FORMAT && r.formatVersion === INDEX_FORMAT_VERSION &&
+    Array.isArray(r.entries) && typeof r.lexicon === 'object' && r.lexicon !== null && Array.isArray(r.lexicon.nearWords)
+  );
+}
+
 export class LookupService {
   private matcher: Matcher | null = null;
   private index: GuidanceIndex | null = null;
   private loading: Promise<Matcher> | null = null;
 
-  constructor(private readonly loadIndex: () => Promise<unknown>) {}
+  /**
+   * `loadBundled` reads the index shipped inside the extension. It was checked against the schema
+   * when it was built (`mx-lookup build`), so a service worker that wakes up only checks its
+   * header before building the matcher: the schema pass would double a cold start.
+   */
+  constructor(private readonly loadBundled: () => Promise<unknown>) {}
 
-  /** Swaps in a new index (from sync); the next request uses it. */
+  /** Swaps in an index from outside (sync, storage): fully checked first; the next request uses it. */
   setIndex(raw: unknown): void {
     const parsed = parseIndex(raw);
     if (!parsed.ok) throw new Error(`index rejected: ${parsed.problems[0] ?? 'invalid'}`);
-    this.index = parsed.index;
-    this.matcher = buildMatcher(parsed.index);
+    this.use(parsed.index);
+  }
+
+  private use(index: GuidanceIndex): void {
+    this.index = index;
+    this.matcher = buildMatcher(index);
     this.loading = Promise.resolve(this.matcher);
   }
 
   async ready(): Promise<Matcher> {
     if (this.matcher) return this.matcher;
-    this.loading ??= this.loadIndex().then((raw) => {
-      this.setIndex(raw);
+    this.loading ??= this.loadBundled().then((raw) => {
+      if (!isIndexHeader(raw)) throw new Error('index rejected: the bundled index is damaged; reinstall the extension');
+      this.use(raw);
       return this.matcher as Matcher;
     });
     return this.loading;

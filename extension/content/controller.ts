@@ -21,6 +21,7 @@ export class LookupController {
   private readonly watcher: SelectionWatcher;
   private request = 0;
   private shownFor = '';
+  private pendingFor = '';
 
   constructor(private readonly deps: ControllerDeps) {
     this.popover = new Popover(deps.win.document, deps.fetchEntry);
@@ -44,6 +45,7 @@ export class LookupController {
   close(): void {
     this.request++;
     this.shownFor = '';
+    this.pendingFor = '';
     this.popover.close();
   }
 
@@ -67,8 +69,13 @@ export class LookupController {
     if (trimmed.length === 0 || trimmed.length > 5_000) return false;
     const key = `${trimmed}\u0000${Math.round(query.anchor.getBoundingClientRect().top)}`;
     if (kind !== 'command' && key === this.shownFor && this.popover.isOpen) return true;
+    // The same selection reported twice (a double-click also ends a mouse selection): one request.
+    if (key === this.pendingFor) return false;
     const id = ++this.request;
-    const answer = await this.deps.lookup(query.text, query.context);
+    this.pendingFor = key;
+    const answer = await this.deps.lookup(query.text, query.context).finally(() => {
+      if (this.pendingFor === key) this.pendingFor = '';
+    });
     if (id !== this.request) return false; // a newer selection won
     if (!answer || answer.hits.length === 0) {
       this.close();
