@@ -1,4 +1,24 @@
+import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
+
+/**
+ * The content script's UI (lit-html, floating-ui, the card templates) as an ES module the content
+ * script imports on its first lookup: every page pays only for the small listener half.
+ */
+async function buildPopoverUi(): Promise<string> {
+  const result = await build({
+    entryPoints: ['extension/content/popover-ui.ts'],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    target: ['chrome110', 'firefox115'],
+    legalComments: 'none',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('popover-ui: esbuild produced nothing');
+  return output.text;
+}
 
 // The browser extension: MV3 for Chrome and Edge, and a Firefox build. Entrypoints live in
 // entrypoints/ (thin), their logic in extension/ and components/, the matcher in core/.
@@ -7,12 +27,19 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
-  manifest: ({ browser }) => ({
+  hooks: {
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ relativeDest: 'popover-ui.js', contents: await buildPopoverUi() });
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'activeTab'],
     omnibox: { keyword: 'mx' },
+    web_accessible_resources:
+      manifestVersion === 3 ? [{ resources: ['popover-ui.js'], matches: ['<all_urls>'] }] : ['popover-ui.js'],
     commands: {
       'lookup-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLookup__' },
       'focus-popover': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandFocus__' },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { request } from '../extension/client';
+import { extensionUrl } from '../extension/platform';
 import { LookupController } from '../extension/content/controller';
 import type { TabCommand } from '../extension/messages';
 import { DEFAULT_TRIGGERS, readSettings, resolveLanguage, watchSettings, type Settings } from '../extension/settings';
@@ -24,6 +25,10 @@ export default defineContentScript({
 
     const controller = new LookupController({
       win: window,
+      loadPopover: async (doc, fetchEntry) => {
+        const ui = (await import(/* @vite-ignore */ extensionUrl('/popover-ui.js'))) as typeof import('../extension/content/popover-ui');
+        return new ui.Popover(doc, fetchEntry);
+      },
       lookup: (text, context) => request({ type: 'lookup', text, context, lang: lang() }),
       fetchEntry: (id) => request({ type: 'entry', id }),
       triggers: () => settings.triggers,

@@ -2,13 +2,15 @@
 // popover. Nothing here sends text anywhere but to our own background.
 import type { LookupAnswer } from '../messages';
 import type { Triggers } from '../settings';
-import { Popover } from './popover';
+import type { Popover } from './popover';
 import { readSelection, type SelectedText } from './selection';
 import { SelectionWatcher, type TriggerKind } from './watcher';
 import type { Entry } from '../../core/index/types';
 
 export interface ControllerDeps {
   win: Window;
+  /** Loads the popover UI (lazily: the first lookup of a page pays for it, other pages never do). */
+  loadPopover: (doc: Document, fetchEntry: (id: string) => Promise<Entry | null>) => Promise<Popover>;
   lookup: (text: string, context: string) => Promise<LookupAnswer | null>;
   fetchEntry: (id: string) => Promise<Entry | null>;
   triggers: () => Triggers;
@@ -17,17 +19,17 @@ export interface ControllerDeps {
 }
 
 export class LookupController {
-  private readonly popover: Popover;
+  private popover: Popover | null = null;
+  private popoverLoading: Promise<Popover> | null = null;
   private readonly watcher: SelectionWatcher;
   private request = 0;
   private shownFor = '';
   private pendingFor = '';
 
   constructor(private readonly deps: ControllerDeps) {
-    this.popover = new Popover(deps.win.document, deps.fetchEntry);
     this.watcher = new SelectionWatcher(deps.win, {
       triggers: deps.triggers,
-      isOwn: (event) => this.popover.containsEvent(event),
+      isOwn: (event) => this.popover?.containsEvent(event) ?? false,
       onTrigger: (kind, target) => void this.lookupSelection(kind, target),
       onDismiss: () => this.close(),
     });
@@ -46,13 +48,18 @@ export class LookupController {
     this.request++;
     this.shownFor = '';
     this.pendingFor = '';
-    this.popover.close();
+    this.popover?.close();
   }
 
   focusPopover(): boolean {
-    if (!this.popover.isOpen) return false;
+    if (!this.popover?.isOpen) return false;
     this.popover.focus();
     return true;
+  }
+
+  private ensurePopover(): Promise<Popover> {
+    this.popoverLoading ??= this.deps.loadPopover(this.deps.win.document, this.deps.fetchEntry).then((popover) => (this.popover = popover));
+    return this.popoverLoading;
   }
 
   /** Looks up the current selection (or `text` from the context menu); true when something was shown. */
@@ -68,7 +75,7 @@ export class LookupController {
     const trimmed = query.text.trim();
     if (trimmed.length === 0 || trimmed.length > 5_000) return false;
     const key = `${trimmed}\u0000${Math.round(query.anchor.getBoundingClientRect().top)}`;
-    if (kind !== 'command' && key === this.shownFor && this.popover.isOpen) return true;
+    if (kind !== 'command' && key === this.shownFor && this.popover?.isOpen) return true;
     // The same selection reported twice (a double-click also ends a mouse selection): one request.
     if (key === this.pendingFor) return false;
     const id = ++this.request;
@@ -81,8 +88,10 @@ export class LookupController {
       this.close();
       return false;
     }
+    const popover = await this.ensurePopover();
+    if (id !== this.request) return false;
     this.shownFor = key;
-    this.popover.show({ mode: answer.mode, text: query.text, hits: answer.hits, entries: answer.entries }, this.deps.lang(), query.anchor);
+    popover.show({ mode: answer.mode, text: query.text, hits: answer.hits, entries: answer.entries }, this.deps.lang(), query.anchor);
     return true;
   }
 }
