@@ -60,6 +60,8 @@ export class MxSearchPanel extends LitElement {
 
   private readonly uid = `mx-search-${++instances}`;
   private pending = 0;
+  /** The search for the text in the box, while it runs (Enter typed before it returns waits for it). */
+  private searching: Promise<void> = Promise.resolve();
 
   /** Opens the card of an entry (from a link, the omnibox or an Infobutton request). */
   async open(id: string, matched?: Hit): Promise<boolean> {
@@ -87,8 +89,12 @@ export class MxSearchPanel extends LitElement {
     if (changed.has('lang') && this.view) this.view = { ...this.view, lang: this.lang };
   }
 
-  private async onInput(event: Event): Promise<void> {
+  private onInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
+    this.searching = this.search();
+  }
+
+  private async search(): Promise<void> {
     const ticket = ++this.pending;
     const answer = this.query.trim() ? await this.suggest(this.query) : null;
     if (ticket !== this.pending) return;
@@ -118,7 +124,9 @@ export class MxSearchPanel extends LitElement {
         break;
       case 'Enter':
         event.preventDefault();
-        if (this.expanded && this.active >= 0) this.choose(this.active);
+        void this.searching.then(() => {
+          if (this.expanded && this.active >= 0) this.choose(this.active);
+        });
         break;
       case 'Escape':
         if (this.expanded) {
