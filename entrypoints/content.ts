@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { request } from '../extension/client';
 import { extensionUrl } from '../extension/platform';
-import { LookupController } from '../extension/content/controller';
+import { LookupController } from '../components/lookup/controller';
 import type { TabCommand } from '../extension/messages';
 import { DEFAULT_TRIGGERS, readSettings, resolveLanguage, watchSettings, type Settings } from '../extension/settings';
 

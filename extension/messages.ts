@@ -18,11 +18,8 @@ export const requestSchema = v.variant('type', [
 export type Request = v.InferOutput<typeof requestSchema>;
 
 /** What a selection found: one card (`mode: 'term'`) or a list of terms in a sentence. */
-export interface LookupAnswer {
-  mode: 'term' | 'sentence';
-  hits: Hit[];
-  entries: Record<string, Entry>;
-}
+export type { LookupAnswer } from '../components/lookup/controller';
+import type { LookupAnswer } from '../components/lookup/controller';
 
 export interface SuggestAnswer {
   hits: Hit[];

@@ -3,18 +3,10 @@
 // through `readSettings` and `watchSettings` here.
 import { browser } from 'wxt/browser';
 
-export interface Triggers {
-  /** Double-click a word. */
-  doubleClick: boolean;
-  /** Finish a selection with the mouse, or with Shift+arrows and a short pause. */
-  selection: boolean;
-  /** Hold Alt while selecting (works even when `selection` is off). */
-  modifier: boolean;
-}
+export type { Triggers } from '../components/lookup/watcher';
+import type { Triggers } from '../components/lookup/watcher';
 
 export const DEFAULT_TRIGGERS: Triggers = { doubleClick: true, selection: true, modifier: false };
-
-
 
 /** `auto` follows the browser's language. */
 export type LanguageSetting = 'auto' | 'en' | 'fr' | 'zh';

@@ -5,6 +5,8 @@ import type { VirtualElement } from '@floating-ui/dom';
 
 export interface SelectedText {
   text: string;
+  /** Where the selection is (its common ancestor, or the text field). */
+  node: Node;
   /** Text around the selection (its paragraph or field), for ranking senses. */
   context: string;
   anchor: VirtualElement;
@@ -72,6 +74,7 @@ function fieldSelection(field: TextField): SelectedText | null {
   const rect = caretRect(field, start);
   return {
     text,
+    node: field,
     context: around(field.value, start, end),
     anchor: { getBoundingClientRect: () => rect, contextElement: field },
   };
@@ -107,6 +110,7 @@ export function readSelection(doc: Document, target?: EventTarget | null): Selec
   const container = range.commonAncestorContainer;
   return {
     text,
+    node: container,
     context: blockText(container),
     anchor: {
       getBoundingClientRect: () => {

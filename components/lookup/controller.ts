@@ -1,11 +1,18 @@
-// The content script's logic: cheap checks first, then one message to the background, then the
-// popover. Nothing here sends text anywhere but to our own background.
-import type { LookupAnswer } from '../messages';
-import type { Triggers } from '../settings';
+// Selection lookup on a page: cheap checks first, then one lookup (the extension asks its
+// background, the widget its in-page matcher), then the popover. Used by the extension's content
+// script and by the <mx-lookup> widget.
+import type { Entry } from '../../core/index/types';
+import type { Hit } from '../../core/match/types';
 import type { Popover } from './popover';
 import { readSelection, type SelectedText } from './selection';
-import { SelectionWatcher, type TriggerKind } from './watcher';
-import type { Entry } from '../../core/index/types';
+import { SelectionWatcher, type TriggerKind, type Triggers } from './watcher';
+
+/** What the lookup of a selection found (the extension's background or the widget's matcher). */
+export interface LookupAnswer {
+  mode: 'term' | 'sentence';
+  hits: Hit[];
+  entries: Record<string, Entry>;
+}
 
 export interface ControllerDeps {
   win: Window;
@@ -16,6 +23,10 @@ export interface ControllerDeps {
   triggers: () => Triggers;
   enabled: () => boolean;
   lang: () => string;
+  /** Whether a selection is one to look up (the widget: inside its scope). Default: all. */
+  accept?: (selected: SelectedText) => boolean;
+  /** Called when the popover shows an answer. */
+  onShow?: (answer: LookupAnswer) => void;
 }
 
 export class LookupController {
@@ -67,8 +78,10 @@ export class LookupController {
     if (!this.deps.enabled()) return false;
     const selected = readSelection(this.deps.win.document, target);
     if (!selected && !text) return false;
+    if (selected && this.deps.accept && !this.deps.accept(selected)) return false;
     const query: SelectedText = selected ?? {
       text: text ?? '',
+      node: this.deps.win.document.documentElement,
       context: '',
       anchor: { getBoundingClientRect: () => new DOMRect(this.deps.win.innerWidth / 2 - 190, 16, 0, 0) },
     };
@@ -92,6 +105,7 @@ export class LookupController {
     if (id !== this.request) return false;
     this.shownFor = key;
     popover.show({ mode: answer.mode, text: query.text, hits: answer.hits, entries: answer.entries }, this.deps.lang(), query.anchor);
+    this.deps.onShow?.(answer);
     return true;
   }
 }

@@ -2,7 +2,14 @@
 // pause, or Alt held while selecting — as the options say. Listens on `window` in the capture
 // phase (pages that stop mouseup on the way down still reach us), every listener registered in
 // one list and removed together. `win` is the test seam.
-import type { Triggers } from '../settings';
+export interface Triggers {
+  /** Double-click a word. */
+  doubleClick: boolean;
+  /** Finish a selection with the mouse, or with Shift+arrows and a short pause. */
+  selection: boolean;
+  /** Hold Alt while selecting (works even when `selection` is off). */
+  modifier: boolean;
+}
 
 export type TriggerKind = 'double-click' | 'selection' | 'keyboard' | 'modifier';
 

@@ -4,8 +4,8 @@
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'lit-html';
 import type { Entry } from '../../core/index/types';
-import { initialState, lookupViewTemplate, type LookupResult, type ViewState } from '../../components/lookup-view';
-import { CARD_CSS, POPOVER_CSS, THEME_CSS } from '../../components/styles';
+import { initialState, lookupViewTemplate, type LookupResult, type ViewState } from '../lookup-view';
+import { CARD_CSS, POPOVER_CSS, THEME_CSS } from '../styles';
 
 export const POPOVER_ATTRIBUTE = 'data-mx-lookup-popover';
 const HOST_STYLE = [
