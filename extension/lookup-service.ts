@@ -2,25 +2,10 @@
 // answering the typed requests of extension/messages.ts through one handler table.
 import * as v from 'valibot';
 import { parseIndex } from '../core/index/schema';
-import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type Entry, type GuidanceIndex } from '../core/index/types';
+import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type GuidanceIndex } from '../core/index/types';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
-import type { Hit } from '../core/match/types';
+import { answerSelection, entriesFor } from '../core/match/selection';
 import { requestSchema, type Answers, type Reply, type Request } from './messages';
-
-/** A selection this short, with this few words, is a term; anything longer is a sentence to scan. */
-const TERM_MAX_CHARS = 60;
-const TERM_MAX_WORDS = 5;
-
-export function isTermSelection(text: string): boolean {
-  const trimmed = text.trim();
-  const cjk = (trimmed.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
-  return (
-    trimmed.length <= TERM_MAX_CHARS &&
-    trimmed.split(/\s+/).length <= TERM_MAX_WORDS &&
-    cjk <= 10 &&
-    !/[.;!?]\s|[，。；！？]/.test(trimmed)
-  );
-}
 
 function isIndexHeader(raw: unknown): raw is GuidanceIndex {
   const r = raw as Partial<GuidanceIndex> | null;
@@ -79,23 +64,10 @@ export class LookupService {
   async answer<R extends Request>(request: R): Promise<Answers[R['type']]> {
     const matcher = await this.ready();
     const handlers: { [K in Request['type']]: (r: Extract<Request, { type: K }>) => Answers[K] } = {
-      lookup: (r) => {
-        // A term when the selection as a whole names an entry; otherwise every term in it.
-        if (isTermSelection(r.text)) {
-          const hits = matcher.lookup(r.text, { context: r.context, lang: r.lang, limit: 4 });
-          const best = hits[0];
-          if (best && best.kind !== 'phrase') return { mode: 'term', hits, entries: this.entriesFor(matcher, hits) };
-        }
-        const hits = matcher.scan(r.text, { lang: r.lang });
-        if (hits.length === 1) {
-          const term = matcher.lookup(r.text, { context: r.context, lang: r.lang, limit: 4 });
-          return { mode: 'term', hits: term.length ? term : hits, entries: this.entriesFor(matcher, term.length ? term : hits) };
-        }
-        return { mode: 'sentence', hits, entries: this.entriesFor(matcher, hits) };
-      },
+      lookup: (r) => answerSelection(matcher, r.text, { context: r.context, lang: r.lang }),
       suggest: (r) => {
         const hits = matcher.suggest(r.text, { limit: r.limit ?? 8, lang: r.lang });
-        return { hits, entries: this.entriesFor(matcher, hits, false) };
+        return { hits, entries: entriesFor(matcher, hits, false) };
       },
       entry: (r) => matcher.entry(r.id) ?? null,
       status: () => {
@@ -105,20 +77,5 @@ export class LookupService {
     };
     const handler = handlers[request.type] as (r: R) => Answers[R['type']];
     return handler(request);
-  }
-
-  /** The hits' entries, and (for cards) their related entries so related links show titles. */
-  private entriesFor(matcher: Matcher, hits: Hit[], withRelated = true): Record<string, Entry> {
-    const out: Record<string, Entry> = {};
-    for (const hit of hits) {
-      const entry = matcher.entry(hit.id);
-      if (!entry) continue;
-      out[entry.id] = entry;
-      if (withRelated) for (const id of entry.related) {
-        const related = matcher.entry(id);
-        if (related) out[id] = related;
-      }
-    }
-    return out;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTermSelection, LookupService } from '../../../extension/lookup-service';
+import { isTermSelection } from '../../../core/match/selection';
+import { LookupService } from '../../../extension/lookup-service';
 import { fixtureIndex } from '../paths';
 
 const service = () => new LookupService(async () => fixtureIndex());

@@ -1,0 +1,59 @@
+// What one selection shows: the card of a term, or every term of a sentence. The same rule for
+// the extension's background and the widget.
+import type { Entry } from '../index/types';
+import type { Matcher } from './matcher';
+import type { Hit } from './types';
+
+export interface SelectionAnswer {
+  mode: 'term' | 'sentence';
+  hits: Hit[];
+  entries: Record<string, Entry>;
+}
+
+/** A selection this short, with this few words and no sentence punctuation, is a term. */
+const TERM_MAX_CHARS = 60;
+const TERM_MAX_WORDS = 5;
+const TERM_MAX_CJK = 10;
+
+export function isTermSelection(text: string): boolean {
+  const trimmed = text.trim();
+  const cjk = (trimmed.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  return (
+    trimmed.length <= TERM_MAX_CHARS &&
+    trimmed.split(/\s+/).length <= TERM_MAX_WORDS &&
+    cjk <= TERM_MAX_CJK &&
+    !/[.;!?]\s|[，。；！？]/.test(trimmed)
+  );
+}
+
+/** The hits' entries and, for cards, their related entries (so related links can show titles). */
+export function entriesFor(matcher: Matcher, hits: Hit[], withRelated = true): Record<string, Entry> {
+  const out: Record<string, Entry> = {};
+  for (const hit of hits) {
+    const entry = matcher.entry(hit.id);
+    if (!entry) continue;
+    out[entry.id] = entry;
+    if (withRelated)
+      for (const id of entry.related) {
+        const related = matcher.entry(id);
+        if (related) out[id] = related;
+      }
+  }
+  return out;
+}
+
+/** A term when the selection as a whole names an entry; otherwise every term in it. */
+export function answerSelection(matcher: Matcher, text: string, options: { context?: string; lang?: string } = {}): SelectionAnswer {
+  if (isTermSelection(text)) {
+    const hits = matcher.lookup(text, { context: options.context, lang: options.lang, limit: 4 });
+    const best = hits[0];
+    if (best && best.kind !== 'phrase') return { mode: 'term', hits, entries: entriesFor(matcher, hits) };
+  }
+  const hits = matcher.scan(text, { lang: options.lang });
+  if (hits.length === 1) {
+    const term = matcher.lookup(text, { context: options.context, lang: options.lang, limit: 4 });
+    const chosen = term.length > 0 ? term : hits;
+    return { mode: 'term', hits: chosen, entries: entriesFor(matcher, chosen) };
+  }
+  return { mode: 'sentence', hits, entries: entriesFor(matcher, hits) };
+}
