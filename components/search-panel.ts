@@ -14,16 +14,23 @@ export interface Suggestions {
 }
 
 const SEARCH_CSS = `
-:host { display: block; font: var(--mx-font-size)/1.45 var(--mx-font); color: var(--mx-fg); }
+:host { display: block; font: var(--_mx-font-size)/1.45 var(--_mx-font); color: var(--_mx-fg); }
 .mx-search { position: relative; }
 label.mx-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-input { box-sizing: border-box; width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--mx-border); border-radius: 8px; background: var(--mx-bg); color: var(--mx-fg); }
-[role="listbox"] { list-style: none; margin: 4px 0 0; padding: 4px; border: 1px solid var(--mx-border); border-radius: 8px; background: var(--mx-bg); max-height: 260px; overflow: auto; }
+input { box-sizing: border-box; width: 100%; font: inherit; padding: 8px 10px; border: 1px solid var(--_mx-border); border-radius: 8px; background: var(--_mx-bg); color: var(--_mx-fg); }
+[role="listbox"] { list-style: none; margin: 4px 0 0; padding: 4px; border: 1px solid var(--_mx-border); border-radius: 8px; background: var(--_mx-bg); max-height: 260px; overflow: auto; }
 [role="option"] { padding: 6px 8px; border-radius: 6px; cursor: pointer; display: flex; justify-content: space-between; gap: 8px; }
-[role="option"][aria-selected="true"] { background: var(--mx-accent); color: var(--mx-accent-fg); }
+[role="option"][aria-selected="true"] { background: var(--_mx-accent); color: var(--_mx-accent-fg); }
 .mx-option-term { opacity: 0.8; font-size: 0.9em; }
-.mx-empty { color: var(--mx-muted); margin: 6px 2px; }
+.mx-empty { color: var(--_mx-muted); margin: 6px 2px; }
 .mx-result { margin-top: 12px; }
+:host([floating]) .mx-search { position: relative; }
+:host([floating]) [role="listbox"], :host([floating]) .mx-result, :host([floating]) .mx-empty {
+  position: absolute; left: 0; right: 0; z-index: 10; margin-top: 4px; background: var(--_mx-bg); color: var(--_mx-fg);
+  border: 1px solid var(--_mx-border); border-radius: var(--_mx-radius); box-shadow: var(--_mx-shadow);
+}
+:host([floating]) .mx-result { padding: 12px 14px; max-height: min(70vh, 600px); overflow: auto; }
+:host([floating]) .mx-empty { padding: 8px 10px; }
 `;
 
 let instances = 0;
@@ -38,6 +45,8 @@ export class MxSearchPanel extends LitElement {
     lang: { type: String },
     placeholder: { type: String },
     label: { type: String },
+    /** Results and card float over the page below the box (the widget) instead of flowing inline. */
+    floating: { type: Boolean, reflect: true },
     query: { state: true },
     results: { state: true },
     active: { state: true },
@@ -50,6 +59,7 @@ export class MxSearchPanel extends LitElement {
   override lang = 'en';
   placeholder = '';
   label = '';
+  floating = false;
   query = '';
   results: Suggestions = { hits: [], entries: {} };
   active = -1;
@@ -79,6 +89,24 @@ export class MxSearchPanel extends LitElement {
     this.expanded = false;
     this.dispatchEvent(new CustomEvent('mx-lookup-open', { detail: { id }, bubbles: true, composed: true }));
     return true;
+  }
+
+  // A floating panel closes when the reader clicks elsewhere on the page.
+  private readonly onOutside = (event: Event) => {
+    if (this.floating && !event.composedPath().includes(this)) {
+      this.expanded = false;
+      this.view = null;
+    }
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onOutside, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onOutside, true);
   }
 
   override focus(): void {
@@ -132,6 +160,9 @@ export class MxSearchPanel extends LitElement {
         if (this.expanded) {
           event.preventDefault();
           this.expanded = false;
+        } else if (this.view) {
+          event.preventDefault();
+          this.view = null;
         } else if (this.query) {
           this.query = '';
           this.results = { hits: [], entries: {} };
@@ -174,7 +205,7 @@ export class MxSearchPanel extends LitElement {
       </ul>
       ${showList && this.results.hits.length === 0 ? html`<p class="mx-empty" role="status">${s.noResults}</p>` : nothing}
       ${this.view
-        ? html`<div class="mx-result">${lookupViewTemplate(this.view, {
+        ? html`<div class="mx-result" part="result">${lookupViewTemplate(this.view, {
             update: (state) => (this.view = state),
             fetchEntry: this.fetchEntry,
             close: () => {

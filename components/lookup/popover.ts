@@ -33,6 +33,8 @@ export class Popover {
   private panel: HTMLElement | null = null;
   private stopFollowing: (() => void) | null = null;
   private state: ViewState | null = null;
+  private themeVars: Record<string, string> = {};
+  private themeName = '';
   private readonly onFullscreen = () => this.attach();
 
   constructor(
@@ -54,6 +56,19 @@ export class Popover {
     this.state = initialState(result, lang);
     this.draw();
     this.follow(anchor);
+  }
+
+  /** Custom properties (`--mx-accent`, …) and light/dark for the panel: the widget passes the page's theme. */
+  setTheme(variables: Record<string, string>, name = ''): void {
+    this.themeVars = variables;
+    this.themeName = name;
+    this.applyTheme();
+  }
+
+  private applyTheme(): void {
+    if (!this.panel || !this.host) return;
+    for (const [name, value] of Object.entries(this.themeVars)) this.panel.style.setProperty(name, value);
+    if (this.themeName) this.panel.dataset.theme = this.themeName;
   }
 
   /** Moves keyboard focus into the popover (only on the user's explicit shortcut). */
@@ -111,6 +126,7 @@ export class Popover {
     shadow.append(panel);
     this.host = host;
     this.panel = panel;
+    this.applyTheme();
     this.attach();
     this.doc.addEventListener('fullscreenchange', this.onFullscreen);
   }

@@ -2,7 +2,7 @@
 // fuse.js proposes candidates; a bounded edit distance decides. It runs only for words that are
 // long enough, not term words already and not ordinary words near a term word (the index's
 // lexicon lists those), so "fewer" never becomes "fever" and "spoon" never matches anything.
-import Fuse from 'fuse.js';
+import Fuse from 'fuse.js/basic';
 
 /** Most edits allowed for a word of `length` letters: none below five letters. */
 export function maxEdits(length: number): number {

@@ -1,0 +1,220 @@
+// <mx-lookup>: guidance search and selection lookup for hospital sites, from one script tag.
+import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { LookupController } from '../components/lookup/controller';
+import { Popover } from '../components/lookup/popover';
+import { defineSearchPanel, type MxSearchPanel } from '../components/search-panel';
+import { stringsFor } from '../components/strings';
+import { THEME_CSS } from '../components/styles';
+import { parseInfobutton, resolveInfobutton } from '../core/infobutton/infobutton';
+import { buildMatcher, type Matcher } from '../core/match/matcher';
+import { answerSelection, entriesFor } from '../core/match/selection';
+import { loadIndex } from './index-loader';
+
+/** Where this script was loaded from: the default index sits next to it. */
+const SCRIPT_URL =
+  typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement && document.currentScript.src
+    ? document.currentScript.src
+    : import.meta.url;
+
+export type Mode = 'search' | 'selection' | 'both';
+
+const WIDGET_CSS = `
+:host { display: block; font: var(--_mx-font-size)/1.45 var(--_mx-font); color: var(--_mx-fg); }
+:host([hidden]) { display: none; }
+.mx-message { margin: 6px 0; padding: 8px 10px; border: 1px solid var(--_mx-border); border-radius: 8px; background: var(--_mx-bg); }
+.mx-message[data-kind="error"] { border-color: #b3261e; }
+`;
+
+/**
+ * @fires mx-lookup-open - a card was opened (search, selection or an Infobutton link); `detail: { id }`
+ * @fires mx-lookup-select - a search suggestion was chosen; `detail: { id }`
+ * @csspart input - the search field
+ * @csspart message - loading and error messages
+ * @cssprop --mx-accent, --mx-bg, --mx-fg, --mx-muted, --mx-border, --mx-mark, --mx-font, --mx-font-size, --mx-radius, --mx-width
+ */
+export class MxLookup extends LitElement {
+  static override properties = {
+    index: { type: String },
+    lang: { type: String },
+    mode: { type: String },
+    scope: { type: String },
+    placeholder: { type: String },
+    theme: { type: String, reflect: true },
+    message: { state: true },
+    ready: { state: true },
+  };
+
+  static override styles = [unsafeCSS(THEME_CSS), unsafeCSS(WIDGET_CSS)];
+
+  /** URL of a guidance index (default: guidance-index.json next to this script). */
+  index = '';
+  /** Language of the cards (default: the page's `lang`, else the browser's). */
+  override lang = '';
+  mode: Mode = 'both';
+  /** CSS selector of the content where selection lookup works (default: the whole page). */
+  scope = '';
+  placeholder = '';
+  /** `light` or `dark`; default follows the reader's system. */
+  theme = '';
+  message: { kind: 'status' | 'error'; text: string } | null = null;
+  ready = false;
+
+  private matcher: Matcher | null = null;
+  private controller: LookupController | null = null;
+  private loadedFrom = '';
+
+  get readerLang(): string {
+    const raw = this.lang || document.documentElement.lang || navigator.language || 'en';
+    return raw.toLowerCase().split(/[-_]/)[0] ?? 'en';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    defineSearchPanel();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.stop();
+    this.controller = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('index') && this.loadedFrom && this.indexUrl() !== this.loadedFrom)) void this.load();
+    if (changed.has('mode') || changed.has('scope')) this.setUpSelection();
+  }
+
+  /** Opens the card of an entry in the search panel (used for Infobutton links). */
+  async openEntry(id: string): Promise<boolean> {
+    await this.updateComplete;
+    const panel = this.panel();
+    return panel ? panel.open(id) : false;
+  }
+
+  private indexUrl(): string {
+    return new URL(this.index || 'guidance-index.json', this.index ? document.baseURI : SCRIPT_URL).href;
+  }
+
+  private panel(): MxSearchPanel | null {
+    return this.renderRoot.querySelector('mx-search-panel');
+  }
+
+  private async load(): Promise<void> {
+    const url = this.indexUrl();
+    this.loadedFrom = url;
+    this.message = { kind: 'status', text: '…' };
+    try {
+      const { index } = await loadIndex(url);
+      this.matcher = buildMatcher(index);
+      this.ready = true;
+      this.message = null;
+      this.setUpSelection();
+      await this.updateComplete;
+      this.wirePanel();
+      await this.answerInfobutton();
+    } catch (error) {
+      this.message = { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private wirePanel(): void {
+    const panel = this.panel();
+    const matcher = this.matcher;
+    if (!panel || !matcher) return;
+    panel.suggest = async (text) => {
+      const hits = matcher.suggest(text, { limit: 8, lang: this.readerLang });
+      return { hits, entries: entriesFor(matcher, hits, false) };
+    };
+    panel.fetchEntry = async (id) => matcher.entry(id) ?? null;
+  }
+
+  private setUpSelection(): void {
+    this.controller?.stop();
+    this.controller = null;
+    const matcher = this.matcher;
+    if (!matcher || this.mode === 'search') return;
+    this.controller = new LookupController({
+      win: window,
+      loadPopover: async (doc, fetchEntry) => {
+        const popover = new Popover(doc, fetchEntry);
+        popover.setTheme(this.themeVariables(), this.theme);
+        return popover;
+      },
+      lookup: async (text, context) => answerSelection(matcher, text, { context, lang: this.readerLang }),
+      fetchEntry: async (id) => matcher.entry(id) ?? null,
+      triggers: () => ({ doubleClick: true, selection: true, modifier: false }),
+      enabled: () => this.isConnected,
+      lang: () => this.readerLang,
+      accept: (selected) => {
+        const node = selected.node instanceof Element ? selected.node : selected.node.parentElement;
+        if (!node || this.contains(node) || this.renderRoot.contains(node)) return false;
+        return !this.scope || node.closest(this.scope) !== null;
+      },
+      onShow: (answer) => {
+        const id = answer.hits[0]?.id;
+        if (id) this.dispatchEvent(new CustomEvent('mx-lookup-open', { detail: { id }, bubbles: true, composed: true }));
+      },
+    });
+    this.controller.start();
+  }
+
+  /** The --mx-* custom properties set on this element by the page, for the popover (which lives outside it). */
+  private themeVariables(): Record<string, string> {
+    const style = getComputedStyle(this);
+    const out: Record<string, string> = {};
+    for (const name of ['--mx-accent', '--mx-accent-fg', '--mx-bg', '--mx-fg', '--mx-muted', '--mx-border', '--mx-mark', '--mx-font', '--mx-font-size', '--mx-radius', '--mx-shadow', '--mx-width']) {
+      const value = style.getPropertyValue(name).trim();
+      if (value) out[name] = value;
+    }
+    return out;
+  }
+
+  private async answerInfobutton(): Promise<void> {
+    const parsed = parseInfobutton(location.search);
+    if (parsed.kind === 'none' || !this.matcher) return;
+    const s = stringsFor(this.readerLang);
+    if (parsed.kind === 'error') {
+      this.message = { kind: 'error', text: `${parsed.message}` };
+      return;
+    }
+    if (parsed.request.lang && !this.lang) this.lang = parsed.request.lang;
+    const matcher = this.matcher;
+    const answer = resolveInfobutton(parsed.request, matcher.entries, (text) => matcher.lookup(text, { lang: this.readerLang })[0]?.id);
+    if (!answer) {
+      const asked = parsed.request.criteria.map((c) => c.displayName ?? c.originalText ?? c.code).filter(Boolean).join(', ');
+      this.message = { kind: 'error', text: `${s.noResults} (${asked})` };
+      return;
+    }
+    await this.openEntry(answer.entry.id);
+    this.scrollIntoView({ block: 'start' });
+  }
+
+  override render() {
+    const s = stringsFor(this.readerLang);
+    const showSearch = this.mode !== 'selection';
+    return html`${this.message
+        ? html`<p class="mx-message" part="message" data-kind=${this.message.kind} role=${this.message.kind === 'error' ? 'alert' : 'status'}>${this.message.text}</p>`
+        : nothing}
+      ${showSearch && this.ready
+        ? html`<mx-search-panel
+            class="mx-root"
+            floating
+            exportparts="input"
+            data-theme=${this.theme || nothing}
+            .lang=${this.readerLang}
+            .placeholder=${this.placeholder || s.searchPlaceholder}
+          ></mx-search-panel>`
+        : nothing}`;
+  }
+}
+
+export function defineMxLookup(): void {
+  if (!customElements.get('mx-lookup')) customElements.define('mx-lookup', MxLookup);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mx-lookup': MxLookup;
+  }
+}
