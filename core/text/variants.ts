@@ -5,7 +5,7 @@
 const LATIN_PLURAL_AE = /(ul|ol|ebr|in|ic|ell)ae$/; // cannulae, vertebrae, fistulae, …
 
 /** British → American spelling, for words of five letters or more. */
-const BRITISH_ENDING = /(is|ys)(e|ed|es|ing|ation|ations)$|our$|[tb]re$|ogue$/;
+const BRITISH_ENDING = /(is|ys)(e|ed|es|ing|ation|ations)$|our$|[tbv]re$|ogue$/;
 
 function americanSpelling(word: string): string {
   if (word.length < 5) return word;
@@ -34,7 +34,7 @@ function singular(word: string): string {
   if (word.endsWith('eaux')) return word.slice(0, -1);
   if (word.endsWith('aux') && n > 4) return word.slice(0, -3) + 'al';
   if (/(ch|sh|x|z|ss|us)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
+  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 

@@ -58,6 +58,7 @@ describe('matching keys', () => {
       ['hospitalised', 'hospitalized'],
       ['tumour', 'tumor'],
       ['litre', 'liter'],
+      ['manoeuvres', 'maneuver'],
     ])
       expect(canonicalKey(gb as string)).toBe(canonicalKey(us as string));
   });
@@ -66,6 +67,7 @@ describe('matching keys', () => {
     expect(canonicalKey('opacities')).toBe(canonicalKey('opacity'));
     expect(canonicalKey('cannulae')).toBe(canonicalKey('cannula'));
     expect(canonicalKey('masks')).toBe('mask');
+    expect(canonicalKey('myalgias')).toBe(canonicalKey('myalgia'));
     expect(canonicalKey('viruses')).toBe('virus');
     expect(canonicalKey('sepsis')).toBe('sepsis');
     expect(canonicalKey('hôpitaux'.normalize('NFD').replace(/\p{M}/gu, ''))).toBe('hopital');
