@@ -328,41 +328,57 @@ export class Matcher {
   /** One pass, longest match at each position; `corrections` replaces some tokens' keys. */
   private findMatches(text: string, tokens: Token[], corrections: Map<number, string> | null): Match[] {
     const matches: Match[] = [];
-    let i = 0;
-    while (i < tokens.length) {
+    const joined = (a: number, b: number) => !BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start));
+    // The key of a word split in two ("Fang Cang", "pneumo thorax") written as one, when that is possible.
+    const mergedKey = (j: number): string | undefined => {
+      const token = tokens[j] as Token;
+      const next = tokens[j + 1];
+      if (!next || token.cjk || next.cjk || corrections?.has(j) || corrections?.has(j + 1) || !joined(j, j + 1)) return undefined;
+      if (!/^[a-z]{2,}$/.test(token.folded) || !/^[a-z]{2,}$/.test(next.folded)) return undefined;
+      return canonicalKey(token.folded + next.folded);
+    };
+    // Walks the trie from token i; `mergeFirst` reads tokens i and i+1 as one word.
+    const walk = (i: number, mergeFirst: boolean): { to: number; refs: TermRef[] } | null => {
       let node = 0;
-      let bestTo = -1;
-      let bestRefs: TermRef[] | null = null;
+      let best: { to: number; refs: TermRef[] } | null = null;
       for (let j = i; j < tokens.length && j - i < MAX_TERM_TOKENS; j++) {
         const token = tokens[j] as Token;
-        if (j > i && BREAK.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
+        if (j > i && !joined(j - 1, j)) break;
         const corrected = corrections?.get(j);
-        let child = this.edges.get(`${node}|${corrected ?? token.key}`);
-        if (child === undefined && !corrected && !token.cjk) {
-          for (const alternative of inflectionsOf(token.key)) {
-            child = this.edges.get(`${node}|${alternative}`);
-            if (child !== undefined) break;
-          }
+        let child: number | undefined;
+        if (mergeFirst && j === i) {
+          const merged = mergedKey(j);
+          child = merged === undefined ? undefined : this.edges.get(`${node}|${merged}`);
+          if (child !== undefined) j++;
+        } else {
+          child = this.edges.get(`${node}|${corrected ?? token.key}`);
+          if (child === undefined && !corrected && !token.cjk)
+            for (const alternative of inflectionsOf(token.key)) {
+              child = this.edges.get(`${node}|${alternative}`);
+              if (child !== undefined) break;
+            }
         }
         if (child === undefined) break;
         node = child;
         const refs = this.refs[node];
         if (refs) {
           const accepted = refs.filter((ref) => casedMatch(ref, tokens, i));
-          if (accepted.length > 0) {
-            bestTo = j + 1;
-            bestRefs = accepted;
-          }
+          if (accepted.length > 0) best = { to: j + 1, refs: accepted };
         }
       }
-      if (bestRefs) {
+      return best;
+    };
+    let i = 0;
+    while (i < tokens.length) {
+      const found = walk(i, false) ?? walk(i, true);
+      if (found) {
         let fuzzy = false;
-        if (corrections) for (let k = i; k < bestTo; k++) if (corrections.has(k)) fuzzy = true;
-        matches.push({ from: i, to: bestTo, refs: bestRefs, fuzzy });
-        i = bestTo;
+        if (corrections) for (let k = i; k < found.to; k++) if (corrections.has(k)) fuzzy = true;
+        matches.push({ from: i, to: found.to, refs: found.refs, fuzzy });
+        i = found.to;
       } else i++;
     }
-    return matches;
+    return dropContextBesideTerms(matches, joined);
   }
 
   /** The senses of a match, best first: by term kind, then by how many words around it belong to the entry. */
@@ -408,6 +424,22 @@ export class Matcher {
     this.contextSets.set(entryIndex, keys);
     return keys;
   }
+}
+
+/**
+ * A context-only word right next to a real term belongs to that term's phrase ("NRB mask",
+ * "oxygen mask"): it is not a mention of its own.
+ */
+function dropContextBesideTerms(matches: Match[], joined: (a: number, b: number) => boolean): Match[] {
+  const onlyContext = (m: Match | undefined) => m !== undefined && m.refs.every((r) => r.term.kind === 'context');
+  return matches.filter((m, k) => {
+    if (!onlyContext(m)) return true;
+    const before = matches[k - 1];
+    const after = matches[k + 1];
+    const touchesBefore = before !== undefined && !onlyContext(before) && before.to === m.from && joined(before.to - 1, m.from);
+    const touchesAfter = after !== undefined && !onlyContext(after) && after.from === m.to && joined(m.to - 1, after.from);
+    return !touchesBefore && !touchesAfter;
+  });
 }
 
 const inflectionCache = new Map<string, string[]>();

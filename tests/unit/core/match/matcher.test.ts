@@ -104,6 +104,17 @@ describe('scan', () => {
     expect(hits.map((h) => h.term)).toEqual(['俯卧位通气', '地塞米松']);
   });
 
+  it('reads a word split in two as one', () => {
+    expect(ids(matcher.scan('Started dexa methasone today'))).toEqual(['dexamethasone']);
+    expect(ids(matcher.scan('the dexa and the methasone'))).toEqual([]);
+  });
+
+  it('does not count a context-only word that is part of a term phrase', () => {
+    // "discharge" is context-only; right after a term it is a modifier, not a mention of its own.
+    expect(ids(matcher.scan('HFNC discharge settings reviewed'))).toEqual(['high-flow-nasal-cannula']);
+    expect(ids(matcher.scan('On HFNC. Plan discharge tomorrow.'))).toEqual(['high-flow-nasal-cannula', 'discharge-criteria']);
+  });
+
   it('finds inflected forms', () => {
     expect(ids(matcher.scan('Patient proned for 16 hours'))).toEqual(['prone-positioning']);
   });
