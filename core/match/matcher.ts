@@ -81,6 +81,8 @@ export class Matcher {
   private readonly fuzzy: FuzzyCorrector;
   private readonly contextSets = new Map<number, Set<string>>();
   private cjkTerms: { key: string; ref: TermRef }[] | undefined;
+  /** First words of terms, folded: what two split words may be joined into. */
+  private readonly termWords = new Set<string>();
   private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
   constructor(index: GuidanceIndex) {
@@ -100,6 +102,8 @@ export class Matcher {
         };
         const keys = tokens.map((t) => t.key);
         this.insert(keys, ref);
+        const first = tokens[0];
+        if (first && !first.cjk && first.folded.length >= 4) this.termWords.add(first.folded);
         for (const t of tokens) if (!t.cjk) vocabulary.add(t.key);
         // "D-dimer" is also written "Ddimer", "high-flow" as "highflow".
         if (!ref.cased && tokens.some((t) => t.hyphenBefore)) {
@@ -333,9 +337,10 @@ export class Matcher {
     const mergedKey = (j: number): string | undefined => {
       const token = tokens[j] as Token;
       const next = tokens[j + 1];
-      if (!next || token.cjk || next.cjk || corrections?.has(j) || corrections?.has(j + 1) || !joined(j, j + 1)) return undefined;
-      if (!/^[a-z]{2,}$/.test(token.folded) || !/^[a-z]{2,}$/.test(next.folded)) return undefined;
-      return canonicalKey(token.folded + next.folded);
+      if (!next || token.cjk || next.cjk || corrections?.has(j) || corrections?.has(j + 1)) return undefined;
+      const merged = token.folded + next.folded;
+      // Only words that begin a term are worth it (one Set lookup on the hot path).
+      return this.termWords.has(merged) && joined(j, j + 1) ? canonicalKey(merged) : undefined;
     };
     // Walks the trie from token i; `mergeFirst` reads tokens i and i+1 as one word.
     const walk = (i: number, mergeFirst: boolean): { to: number; refs: TermRef[] } | null => {
