@@ -64,8 +64,9 @@ const HIT_KIND: Record<TermKind, HitKind> = {
   context: 'context',
 };
 const FUZZY_FACTOR = 0.85;
-// Sentence punctuation between two words ends any multi-word term ("high. Flow" is not "high flow").
-const BREAK = /[.;:!?,()[\]{}|\n\r\t]/;
+// Sentence punctuation between two words ends any multi-word term ("high. Flow" is not "high flow");
+// a dot inside a code or version ("BA.5", "U07.1") is not punctuation.
+const BREAK = /[;:!?,()[\]{}|\n\r\t]|\.\s|\s\./;
 
 export class Matcher {
   readonly entries: readonly Entry[];
@@ -332,7 +333,10 @@ export class Matcher {
   /** One pass, longest match at each position; `corrections` replaces some tokens' keys. */
   private findMatches(text: string, tokens: Token[], corrections: Map<number, string> | null): Match[] {
     const matches: Match[] = [];
-    const joined = (a: number, b: number) => !BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start));
+    const joined = (a: number, b: number) => {
+      const gap = text.slice((tokens[a] as Token).end, (tokens[b] as Token).start);
+      return !(BREAK.test(gap) || (gap.includes('.') && gap.length > 1));
+    };
     // The key of a word split in two ("Fang Cang", "pneumo thorax") written as one, when that is possible.
     const mergedKey = (j: number): string | undefined => {
       const token = tokens[j] as Token;
