@@ -53,7 +53,7 @@ async function main(): Promise<void> {
           )}
         </ul>
         <form class="mx-site" @submit=${addSite}>
-          <label for="site-input" class="mx-muted">${t('disabledSites', 'Sites where lookup is off')}</label>
+          <label for="site-input" class="mx-muted">${t('addSiteLabel', 'Turn lookup off on')}</label>
           <input type="text" id="site-input" name="site" placeholder=${t('sitePlaceholder', 'ehr.example.org')} />
           <button type="submit">${t('addSite', 'Add')}</button>
         </form>

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     render(
       html`<header class="mx-bar">
           <h1>${uiMessage('extName') || 'MediXchange Lookup'}</h1>
-          <a href=${extensionUrl('/options.html')} target="_blank" class="mx-muted">⚙</a>
+          <a href=${extensionUrl('/options.html')} target="_blank" class="mx-muted" aria-label=${uiMessage('optionsTitle') || 'Options'} title=${uiMessage('optionsTitle') || 'Options'}>⚙</a>
         </header>
         ${site
           ? html`<label class="mx-muted"
