@@ -22,6 +22,7 @@ const USAGE = `mx-lookup — MediXchange Lookup command line
   mx-lookup show <id> [--lang xx] [--index f]     print an entry as its card reads
   mx-lookup eval [queries.jsonl] [--index f]       score the matcher and fuse.js on evaluation queries
   mx-lookup bench                                  benchmark against fuse.js and MiniSearch
+  mx-lookup demo [--port N]                        serve the demo pages on 127.0.0.1
 `;
 
 type Mode = 'query' | 'scan';
@@ -107,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       concepts: { type: 'string' },
       lang: { type: 'string' },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -138,6 +140,18 @@ export async function main(argv: string[]): Promise<number> {
     case 'eval': {
       const { runEval } = await import('./eval');
       await runEval(rest[0], values.index);
+      return 0;
+    }
+    case 'demo': {
+      const { startDemoServer } = await import('./serve-demo');
+      const server = await startDemoServer(values.port ? Number(values.port) : 8080);
+      process.stdout.write(`Demo on ${server.url}/
+  hospital guidance page with the widget  ${server.url}/hospital.html
+  Infobutton example links                ${server.url}/infobutton.html
+  test EHR page (try the extension here)  ${server.url}/ehr/ehr.html
+Ctrl+C stops it.
+`);
+      await new Promise(() => undefined);
       return 0;
     }
     case 'bench': {

@@ -19,12 +19,14 @@ const index = join(root, 'public', 'guidance-index.json');
 run('guidance index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', index]);
 run('extension for Chrome and Edge', bin('wxt'), ['build']);
 run('extension for Firefox', bin('wxt'), ['build', '-b', 'firefox']);
+run('widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
 
 process.stdout.write(`
 Built:
   default guidance index   ${index}
   Chrome / Edge extension  ${join(root, '.output', 'chrome-mv3')}
   Firefox extension        ${join(root, '.output', 'firefox-mv2')}
+  <mx-lookup> widget       ${join(root, 'widget', 'dist')} (mx-lookup.js, mx-lookup.iife.js, guidance-index.json)
 
 Load the extension:
   Chrome/Edge: open chrome://extensions (edge://extensions), turn on Developer mode,
@@ -33,9 +35,14 @@ Load the extension:
                choose ${join(root, '.output', 'firefox-mv2', 'manifest.json')}
 Then double-click "HFNC" or "dexamethasone" on any page, or type "mx" and a term in the address bar.
 
-Try the command line:
+Try the command line (in another terminal):
   npx mx-lookup query HFNC
   npx mx-lookup scan "58M, SOB, SpO2 88% on RA, started on HFNC and dexamethasone"
   npm run eval
   npm run bench
+
+Serving the demo pages (Ctrl+C stops):
 `);
+// Serve the demo in the foreground: the hospital page with the widget, Infobutton links, the EHR page.
+const demo = spawnSync(process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'demo', '--port', process.env.PORT ?? '8080'], { cwd: root, stdio: 'inherit' });
+process.exit(demo.status ?? 0);

@@ -27,6 +27,7 @@ step('types', bin('tsc'), ['-p', '.', '--noEmit']);
 // The extension (and the Firefox build test) need the compiled default index inside them.
 step('build index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', join(root, 'public', 'guidance-index.json')]);
 step('build extension', bin('wxt'), ['build']);
+step('build widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
 
 const vitestReport = join(reports, 'vitest.json');
 step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

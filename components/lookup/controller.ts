@@ -36,6 +36,8 @@ export class LookupController {
   private request = 0;
   private shownFor = '';
   private pendingFor = '';
+  /** What the reader closed: the same selection is not shown again by a stray mouseup. */
+  private dismissedFor = '';
 
   constructor(private readonly deps: ControllerDeps) {
     this.watcher = new SelectionWatcher(deps.win, {
@@ -57,6 +59,7 @@ export class LookupController {
 
   close(): void {
     this.request++;
+    if (this.shownFor) this.dismissedFor = this.shownFor;
     this.shownFor = '';
     this.pendingFor = '';
     this.popover?.close();
@@ -91,6 +94,8 @@ export class LookupController {
     if (kind !== 'command' && key === this.shownFor && this.popover?.isOpen) return true;
     // The same selection reported twice (a double-click also ends a mouse selection): one request.
     if (key === this.pendingFor) return false;
+    // A click elsewhere leaves a closed selection in place: only a new selection or a double-click reopens it.
+    if ((kind === 'selection' || kind === 'keyboard' || kind === 'modifier') && key === this.dismissedFor) return false;
     const id = ++this.request;
     this.pendingFor = key;
     const answer = await this.deps.lookup(query.text, query.context).finally(() => {
@@ -104,6 +109,7 @@ export class LookupController {
     const popover = await this.ensurePopover();
     if (id !== this.request) return false;
     this.shownFor = key;
+    this.dismissedFor = '';
     popover.show({ mode: answer.mode, text: query.text, hits: answer.hits, entries: answer.entries }, this.deps.lang(), query.anchor);
     this.deps.onShow?.(answer);
     return true;

@@ -8,25 +8,25 @@ import { initialState, lookupViewTemplate, type LookupResult, type ViewState } f
 import { CARD_CSS, POPOVER_CSS, THEME_CSS } from '../styles';
 
 export const POPOVER_ATTRIBUTE = 'data-mx-lookup-popover';
-const HOST_STYLE = [
-  'all: initial',
-  'position: fixed',
-  'top: 0',
-  'left: 0',
-  'width: 0',
-  'height: 0',
-  'margin: 0',
-  'padding: 0',
-  'border: 0',
-  'display: block',
-  'visibility: visible',
-  'opacity: 1',
-  'transform: none',
-  'pointer-events: auto',
-  'z-index: 2147483647',
-]
-  .map((rule) => `${rule} !important`)
-  .join('; ');
+// The host's own look, each rule `!important` and set through the CSSOM (a `style` attribute would
+// be refused by pages with a strict Content-Security-Policy).
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['left', '0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['pointer-events', 'auto'],
+  ['z-index', '2147483647'],
+];
 
 export class Popover {
   private host: HTMLElement | null = null;
@@ -105,7 +105,7 @@ export class Popover {
     if (this.host) return;
     const host = this.doc.createElement('div');
     host.setAttribute(POPOVER_ATTRIBUTE, '');
-    host.setAttribute('style', HOST_STYLE);
+    for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
     const shadow = host.attachShadow({ mode: 'open' });
     const css = `${THEME_CSS}\n${POPOVER_CSS}\n${CARD_CSS}`;
     try {

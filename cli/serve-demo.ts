@@ -1,0 +1,45 @@
+// The demo server: the hospital page with the widget, the test EHR page, the Infobutton links,
+// the built widget and its index. Static files through sirv, bound to 127.0.0.1 only.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { PROJECT_ROOT as root } from './default-index';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+const mounts: [string, Handler][] = [
+  ['/widget/', sirv(join(root, 'widget', 'dist'), { dev: true, etag: true })],
+  ['/ehr/', sirv(join(root, 'tests', 'fixtures', 'pages'), { dev: true })],
+  ['/', sirv(join(root, 'demo'), { dev: true, etag: true })],
+];
+
+export interface DemoServer {
+  url: string;
+  /** Every request path the server received (tests check that no typed or selected text is among them). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the demo server on `port` (0 = any free port), adding `headers` to every answer. */
+export function startDemoServer(port = 0, headers: Record<string, string> = {}): Promise<DemoServer> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const mount = mounts.find(([prefix]) => (req.url ?? '/').startsWith(prefix));
+    if (!mount) {
+      res.writeHead(404).end();
+      return;
+    }
+    const [prefix, handler] = mount;
+    if (prefix !== '/') req.url = (req.url ?? '/').slice(prefix.length - 1);
+    handler(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${bound}`, requests, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}

@@ -1,0 +1,151 @@
+// The <mx-lookup> widget on the served demo: search by keyboard, selection lookup in the article,
+// Infobutton links, theming, accessibility, strict CSP, offline, and privacy.
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { startDemoServer, type DemoServer } from '../../cli/serve-demo';
+import { chromiumPath } from './harness';
+
+let browser: Browser;
+let server: DemoServer;
+test.beforeAll(async () => {
+  server = await startDemoServer(0);
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, serverUrl = server.url): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}${path}`);
+  return page;
+}
+
+const searchBox = (page: Page) => page.locator('mx-lookup[mode="search"] input[role="combobox"]');
+
+test('search by keyboard to a card', async () => {
+  const page = await open('/hospital.html');
+  await expect(searchBox(page)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.type('dexa');
+  await expect(page.locator('mx-lookup [role="option"][data-entry-id="dexamethasone"]')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('mx-lookup .mx-card[data-entry-id="dexamethasone"]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('mx-lookup .mx-card')).toHaveCount(0);
+  await page.close();
+});
+
+test('selection lookup works inside the article, not outside its scope', async () => {
+  const page = await open('/hospital.html');
+  await page.locator('#article p').first().click({ clickCount: 3 });
+  const popover = page.locator('[data-mx-lookup-popover]');
+  await expect(popover.locator('[data-entry-id="high-flow-nasal-cannula"]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+  await page.locator('#footer').click({ clickCount: 3 });
+  await page.waitForTimeout(300);
+  await expect(popover).toHaveCount(0);
+  await page.close();
+});
+
+for (const [link, id] of [
+  ['#link-icd10', 'covid-19'],
+  ['#link-loinc', 'rt-pcr'],
+  ['#link-atc', 'dexamethasone'],
+  ['#link-dn', 'high-flow-nasal-cannula'],
+] as const) {
+  test(`the Infobutton link ${link} opens ${id}`, async () => {
+    const page = await open('/infobutton.html');
+    await page.locator(link).click();
+    await expect(page.locator(`mx-lookup .mx-card[data-entry-id="${id}"]`)).toBeVisible();
+    if (link === '#link-dn') await expect(page.locator('mx-lookup .mx-card h2')).toHaveAttribute('lang', 'fr');
+    await page.close();
+  });
+}
+
+test('a malformed Infobutton link shows a clear message', async () => {
+  const page = await open('/infobutton.html');
+  await page.locator('#link-bad').click();
+  await expect(page.locator('mx-lookup [role="alert"]')).toContainText('no code, display name or text');
+  await page.close();
+});
+
+test('theme variables change the rendering', async () => {
+  const page = await open('/hospital.html');
+  const widget = page.locator('mx-lookup[mode="search"]');
+  await widget.evaluate((el) => (el as HTMLElement).style.setProperty('--mx-accent', 'rgb(200, 0, 0)'));
+  await searchBox(page).fill('HFNC');
+  await searchBox(page).press('Enter');
+  const pressed = page.locator('mx-lookup .mx-langs button[aria-pressed="true"]');
+  await expect(pressed).toHaveCSS('background-color', 'rgb(200, 0, 0)');
+  await widget.evaluate((el) => el.setAttribute('theme', 'dark'));
+  await expect(page.locator('mx-lookup .mx-card')).toBeVisible();
+  await page.close();
+});
+
+test('axe finds no violations in the widget with a card open', async () => {
+  const page = await open('/hospital.html');
+  await searchBox(page).fill('ards');
+  await searchBox(page).press('Enter');
+  await expect(page.locator('mx-lookup .mx-card')).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('mx-lookup').analyze();
+  expect(results.passes.length).toBeGreaterThan(5);
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.close();
+});
+
+test('under a strict Content-Security-Policy the widget works and nothing is blocked', async () => {
+  const strict = await startDemoServer(0, {
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'",
+  });
+  const page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(`${strict.url}/hospital.html`);
+  await searchBox(page).fill('dexamethasone');
+  await searchBox(page).press('Enter');
+  await expect(page.locator('mx-lookup .mx-card[data-entry-id="dexamethasone"]')).toBeVisible();
+  await searchBox(page).press('Escape'); // the floating card covers the article
+  await page.locator('#article p').first().click({ clickCount: 3 });
+  await expect(page.locator('[data-mx-lookup-popover] .mx-list')).toBeVisible();
+  expect(violations).toEqual([]);
+  await page.close();
+  await strict.close();
+});
+
+test('after the first load the widget answers with the network to its index cut', async () => {
+  const page = await open('/hospital.html');
+  await expect(searchBox(page)).toBeVisible(); // the index is loaded and cached
+  await page.route('**/guidance-index.json', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await searchBox(page).fill('HFNC');
+  await searchBox(page).press('Enter');
+  await expect(page.locator('mx-lookup .mx-card[data-entry-id="high-flow-nasal-cannula"]')).toBeVisible();
+  await page.close();
+});
+
+test('no request carries typed or selected text', async () => {
+  const page = await open('/hospital.html');
+  const seen: string[] = [];
+  page.on('request', (r) => seen.push(`${r.url()} ${r.postData() ?? ''}`.toLowerCase()));
+  for (const word of ['tocilizumab', 'baricitinib', 'enoxaparin']) {
+    await searchBox(page).fill(word);
+    await searchBox(page).press('Enter');
+    await expect(page.locator(`mx-lookup .mx-card`)).toBeVisible();
+  }
+  await searchBox(page).press('Escape'); // the floating card covers the article
+  await page.locator('#article p').nth(1).click({ clickCount: 3 });
+  await expect(page.locator('[data-mx-lookup-popover] .mx-popover')).toBeVisible();
+  const all = [...seen, ...server.requests.map((r) => r.toLowerCase())];
+  expect(all.filter((r) => /tocilizumab|baricitinib|enoxaparin|dexamethasone|steroids/.test(r))).toEqual([]);
+  await page.close();
+});
