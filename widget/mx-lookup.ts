@@ -28,6 +28,7 @@ const WIDGET_CSS = `
 /**
  * @fires mx-lookup-open - a card was opened (search, selection or an Infobutton link); `detail: { id }`
  * @fires mx-lookup-select - a search suggestion was chosen; `detail: { id }`
+ * @fires mx-lookup-ready - the index is loaded and lookups work; `detail: { entries, from }`
  * @csspart input - the search field
  * @csspart message - loading and error messages
  * @cssprop --mx-accent, --mx-bg, --mx-fg, --mx-muted, --mx-border, --mx-mark, --mx-font, --mx-font-size, --mx-radius, --mx-width
@@ -41,7 +42,8 @@ export class MxLookup extends LitElement {
     placeholder: { type: String },
     theme: { type: String, reflect: true },
     message: { state: true },
-    ready: { state: true },
+    /** Set once the index is loaded (reflected as the `ready` attribute). */
+    ready: { type: Boolean, reflect: true },
   };
 
   static override styles = [unsafeCSS(THEME_CSS), unsafeCSS(WIDGET_CSS)];
@@ -105,11 +107,12 @@ export class MxLookup extends LitElement {
     this.loadedFrom = url;
     this.message = { kind: 'status', text: '…' };
     try {
-      const { index } = await loadIndex(url);
+      const { index, from } = await loadIndex(url);
       this.matcher = buildMatcher(index);
       this.ready = true;
       this.message = null;
       this.setUpSelection();
+      this.dispatchEvent(new CustomEvent('mx-lookup-ready', { detail: { entries: index.entries.length, from }, bubbles: true, composed: true }));
       await this.updateComplete;
       this.wirePanel();
       await this.answerInfobutton();

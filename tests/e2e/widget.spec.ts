@@ -44,6 +44,7 @@ test('search by keyboard to a card', async () => {
 
 test('selection lookup works inside the article, not outside its scope', async () => {
   const page = await open('/hospital.html');
+  await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
   await page.locator('#article p').first().click({ clickCount: 3 });
   const popover = page.locator('[data-mx-lookup-popover]');
   await expect(popover.locator('[data-entry-id="high-flow-nasal-cannula"]')).toBeVisible();
@@ -111,6 +112,7 @@ test('under a strict Content-Security-Policy the widget works and nothing is blo
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   await page.goto(`${strict.url}/hospital.html`);
+  await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
   await searchBox(page).fill('dexamethasone');
   await searchBox(page).press('Enter');
   await expect(page.locator('mx-lookup .mx-card[data-entry-id="dexamethasone"]')).toBeVisible();
@@ -135,6 +137,7 @@ test('after the first load the widget answers with the network to its index cut'
 
 test('no request carries typed or selected text', async () => {
   const page = await open('/hospital.html');
+  await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
   const seen: string[] = [];
   page.on('request', (r) => seen.push(`${r.url()} ${r.postData() ?? ''}`.toLowerCase()));
   for (const word of ['tocilizumab', 'baricitinib', 'enoxaparin']) {
