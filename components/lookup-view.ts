@@ -82,7 +82,8 @@ export function lookupViewTemplate(state: ViewState, handlers: ViewHandlers): Te
       : ''}
     ${cardTemplate(entry, {
       lang,
-      matched: hit && state.trail.length === 0 ? { text: result.text.slice(hit.start, hit.end), term: hit.term } : undefined,
+      // Opened by id (a link, Infobutton) there are no matched words to show.
+      matched: hit && state.trail.length === 0 && hit.end > hit.start ? { text: result.text.slice(hit.start, hit.end), term: hit.term } : undefined,
       relatedTitles,
       otherSenses: others,
       onRelated: (id) => void openEntry(id),
