@@ -9,7 +9,7 @@ import YAML from 'yaml';
 import { CODE_SYSTEMS, INDEX_FORMAT, INDEX_FORMAT_VERSION, TERM_KINDS } from '../core/index/types';
 import type { Code, CodeSystem, Entry, GuidanceIndex, SourceRef, Term, TermKind } from '../core/index/types';
 import type { Problem } from '../core/index/validate';
-import { findNearWords, foldWord } from '../core/match/lexicon';
+import { findNearWords } from '../core/match/lexicon';
 import { buildMatcher } from '../core/match/matcher';
 import { tokenize } from '../core/text/normalize';
 import { dictionaryWords, isOrdinaryWord } from './dictionary';
@@ -210,4 +210,3 @@ export function assembleIndex(entries: Entry[], options: { source?: string; vers
   return index;
 }
 
-export { foldWord };
