@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
+import { minifyCssLiteralsEsbuild } from './scripts/minify-css-literals.ts';
 
 /**
  * The content script's UI (lit-html, floating-ui, the card templates) as an ES module the content
@@ -14,6 +15,7 @@ async function buildPopoverUi(): Promise<string> {
     write: false,
     target: ['chrome110', 'firefox115'],
     legalComments: 'none',
+    plugins: [minifyCssLiteralsEsbuild()],
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error('popover-ui: esbuild produced nothing');

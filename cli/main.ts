@@ -21,7 +21,7 @@ const USAGE = `mx-lookup — MediXchange Lookup command line
         (with "-" instead of a text: one query per line from standard input, one answer each)
   mx-lookup show <id> [--lang xx] [--index f]     print an entry as its card reads
   mx-lookup eval [queries.jsonl] [--index f]       score the matcher and fuse.js on evaluation queries
-  mx-lookup bench                                  benchmark against fuse.js and MiniSearch
+  mx-lookup bench [core|extension|widget ...]      benchmark against fuse.js and MiniSearch (all parts by default)
   mx-lookup demo [--port N]                        serve the demo pages on 127.0.0.1
 `;
 
@@ -156,7 +156,7 @@ Ctrl+C stops it.
     }
     case 'bench': {
       const { runBench } = await import('./bench');
-      await runBench();
+      await runBench(rest);
       return 0;
     }
     default:

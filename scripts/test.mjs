@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, type check, unit tests (vitest) and, when there are any, end-to-end tests
-// (Playwright in real Chromium). Ends with one line `N passed, N failed` over all test runners.
+// `npm test`: lint, type check, builds, size budgets (size-limit), unit tests (vitest) and
+// end-to-end tests (Playwright in real Chromium). Ends with one line `N passed, N failed` over all
+// test runners (each size budget counts as one test).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,24 @@ step('types', bin('tsc'), ['-p', '.', '--noEmit']);
 step('build index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', join(root, 'public', 'guidance-index.json')]);
 step('build extension', bin('wxt'), ['build']);
 step('build widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
+
+// Size budgets (.size-limit.json), each budget counted as one test.
+process.stdout.write(`\n── size: size-limit --json\n`);
+const sizes = spawnSync(bin('size-limit'), ['--json'], { cwd: root, encoding: 'utf8' });
+let budgets = [];
+try {
+  budgets = JSON.parse(sizes.stdout);
+} catch {
+  process.stdout.write(`${sizes.stdout}${sizes.stderr}`);
+  broken.push('size');
+  failed += 1;
+}
+for (const b of budgets) {
+  const ok = b.passed !== false;
+  process.stdout.write(`  ${ok ? '✓' : '✗'} ${b.name}: ${(b.size / 1000).toFixed(2)} kB gzipped\n`);
+  if (ok) passed += 1;
+  else failed += 1;
+}
 
 const vitestReport = join(reports, 'vitest.json');
 step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

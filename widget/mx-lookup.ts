@@ -1,22 +1,41 @@
 // <mx-lookup>: guidance search and selection lookup for hospital sites, from one script tag.
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { LookupController } from '../components/lookup/controller';
-import { Popover } from '../components/lookup/popover';
 import { defineSearchPanel, type MxSearchPanel } from '../components/search-panel';
 import { stringsFor } from '../components/strings';
 import { THEME_CSS } from '../components/styles';
 import { parseInfobutton, resolveInfobutton } from '../core/infobutton/infobutton';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
-import { loadIndex } from './index-loader';
+import { loadIndex, type LoadedIndex } from './index-loader';
 
-/** Where this script was loaded from: the default index sits next to it. */
-const SCRIPT_URL =
-  typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement && document.currentScript.src
-    ? document.currentScript.src
-    : import.meta.url;
+/** Where this module was loaded from: the default index sits next to it. */
+const SCRIPT_URL = import.meta.url;
 
 export type Mode = 'search' | 'selection' | 'both';
+
+/** The matcher of one index URL, shared by every <mx-lookup> of the page; replaced when a newer index arrives. */
+interface SharedIndex {
+  matcher: Matcher;
+  from: LoadedIndex['from'];
+}
+
+const shared = new Map<string, Promise<SharedIndex>>();
+
+function sharedIndex(url: string): Promise<SharedIndex> {
+  let loading = shared.get(url);
+  if (!loading) {
+    let record: SharedIndex | undefined;
+    loading = loadIndex(url, {
+      onUpdate: (index) => {
+        if (record) record.matcher = buildMatcher(index);
+      },
+    }).then(({ index, from }) => (record = { matcher: buildMatcher(index), from }));
+    loading.catch(() => shared.delete(url)); // the next element tries again
+    shared.set(url, loading);
+  }
+  return loading;
+}
 
 const WIDGET_CSS = `
 :host { display: block; font: var(--_mx-font-size)/1.45 var(--_mx-font); color: var(--_mx-fg); }
@@ -61,9 +80,13 @@ export class MxLookup extends LitElement {
   message: { kind: 'status' | 'error'; text: string } | null = null;
   ready = false;
 
-  private matcher: Matcher | null = null;
+  private shared: SharedIndex | null = null;
   private controller: LookupController | null = null;
   private loadedFrom = '';
+
+  private get matcher(): Matcher | null {
+    return this.shared?.matcher ?? null;
+  }
 
   get readerLang(): string {
     const raw = this.lang || document.documentElement.lang || navigator.language || 'en';
@@ -107,12 +130,14 @@ export class MxLookup extends LitElement {
     this.loadedFrom = url;
     this.message = { kind: 'status', text: '…' };
     try {
-      const { index, from } = await loadIndex(url);
-      this.matcher = buildMatcher(index);
+      const record = await sharedIndex(url);
+      if (url !== this.loadedFrom) return; // the index attribute changed meanwhile
+      this.shared = record;
+      const { matcher, from } = record;
       this.ready = true;
       this.message = null;
       this.setUpSelection();
-      this.dispatchEvent(new CustomEvent('mx-lookup-ready', { detail: { entries: index.entries.length, from }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('mx-lookup-ready', { detail: { entries: matcher.entries.length, from }, bubbles: true, composed: true }));
       await this.updateComplete;
       this.wirePanel();
       await this.answerInfobutton();
@@ -123,29 +148,31 @@ export class MxLookup extends LitElement {
 
   private wirePanel(): void {
     const panel = this.panel();
-    const matcher = this.matcher;
-    if (!panel || !matcher) return;
+    const record = this.shared; // its matcher is replaced when a newer index arrives
+    if (!panel || !record) return;
     panel.suggest = async (text) => {
-      const hits = matcher.suggest(text, { limit: 8, lang: this.readerLang });
-      return { hits, entries: entriesFor(matcher, hits, false) };
+      const hits = record.matcher.suggest(text, { limit: 8, lang: this.readerLang });
+      return { hits, entries: entriesFor(record.matcher, hits, false) };
     };
-    panel.fetchEntry = async (id) => matcher.entry(id) ?? null;
+    panel.fetchEntry = async (id) => record.matcher.entry(id) ?? null;
   }
 
   private setUpSelection(): void {
     this.controller?.stop();
     this.controller = null;
-    const matcher = this.matcher;
-    if (!matcher || this.mode === 'search') return;
+    const record = this.shared;
+    if (!record || this.mode === 'search') return;
     this.controller = new LookupController({
       win: window,
+      // The popover (and floating-ui) is a chunk of its own, fetched on the page's first selection lookup.
       loadPopover: async (doc, fetchEntry) => {
+        const { Popover } = await import('../components/lookup/popover');
         const popover = new Popover(doc, fetchEntry);
         popover.setTheme(this.themeVariables(), this.theme);
         return popover;
       },
-      lookup: async (text, context) => answerSelection(matcher, text, { context, lang: this.readerLang }),
-      fetchEntry: async (id) => matcher.entry(id) ?? null,
+      lookup: async (text, context) => answerSelection(record.matcher, text, { context, lang: this.readerLang }),
+      fetchEntry: async (id) => record.matcher.entry(id) ?? null,
       triggers: () => ({ doubleClick: true, selection: true, modifier: false }),
       enabled: () => this.isConnected,
       lang: () => this.readerLang,

@@ -1,9 +1,12 @@
-// The widget's build: one ES module and one classic-script (IIFE) file in widget/dist/, with the
-// default guidance index copied next to them (the widget loads it from beside its script).
+// The widget's build, in widget/dist/: the ES module mx-lookup.js and the chunks it loads lazily
+// (the popover), the classic-script loader mx-lookup.iife.js, and the default guidance index
+// copied next to them (the widget loads it from beside its script).
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { defineConfig } from 'vite';
+import { minifyCssLiteralsPlugin } from '../scripts/minify-css-literals.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'dist');
@@ -19,17 +22,31 @@ export default defineConfig({
     lib: {
       entry: join(here, 'index.ts'),
       name: 'MxLookup',
-      formats: ['es', 'iife'],
-      fileName: (format) => (format === 'es' ? 'mx-lookup.js' : 'mx-lookup.iife.js'),
+      formats: ['es'],
+      fileName: () => 'mx-lookup.js',
+    },
+    rolldownOptions: {
+      // Browsers load these files as they are, not re-bundled: minify whitespace too (Vite keeps
+      // it for libraries by default).
+      output: { minify: true, chunkFileNames: (chunk) => (chunk.name.includes('popover') ? 'mx-lookup-popover-[hash].js' : 'mx-lookup-shared-[hash].js') },
     },
   },
   plugins: [
+    minifyCssLiteralsPlugin(),
     {
       name: 'mx-lookup-default-index',
       writeBundle() {
         if (!existsSync(index)) throw new Error(`build the default index first (npm run build:index): ${index} is missing`);
         mkdirSync(out, { recursive: true });
         copyFileSync(index, join(out, 'guidance-index.json'));
+        buildSync({
+          entryPoints: [join(here, 'classic.ts')],
+          outfile: join(out, 'mx-lookup.iife.js'),
+          bundle: true,
+          format: 'iife',
+          minify: true,
+          target: ['chrome110', 'firefox115', 'safari16'],
+        });
       },
     },
   ],

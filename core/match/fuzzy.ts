@@ -1,8 +1,9 @@
 // The fuzzy fallback: corrects a misspelt word ("remdesevir") to a word of the index's terms.
-// fuse.js proposes candidates; a bounded edit distance decides. It runs only for words that are
-// long enough, not term words already and not ordinary words near a term word (the index's
-// lexicon lists those), so "fewer" never becomes "fever" and "spoon" never matches anything.
-import Fuse from 'fuse.js/basic';
+// Candidates are the term words with the same first letter (typos rarely change it) and a length
+// within the edit bound; a bounded Damerau-Levenshtein distance decides, so the nearest word is
+// found, not just a likely one. It runs only for words that are long enough, not term words
+// already and not ordinary words near a term word (the index's lexicon lists those), so "fewer"
+// never becomes "fever" and "spoon" never matches anything.
 
 /** Most edits allowed for a word of `length` letters: none below five letters. */
 export function maxEdits(length: number): number {
@@ -34,11 +35,16 @@ export function editDistance(a: string, b: string, bound: number): number {
 }
 
 const LETTERS_ONLY = /^[a-z]+$/;
-const FUSE_OPTIONS = { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true } as const;
+
+/** Length of the common prefix of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
 
 export class FuzzyCorrector {
   private buckets: Map<string, string[]> | null = null;
-  private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
 
   constructor(
@@ -46,18 +52,20 @@ export class FuzzyCorrector {
     private readonly nearWords: ReadonlySet<string>,
   ) {}
 
-  /** Vocabulary words by first letter, made on the first correction (most texts never need one). */
-  private bucketsByFirstLetter(): Map<string, string[]> {
-    if (this.buckets) return this.buckets;
-    const buckets = new Map<string, string[]>();
-    for (const word of this.vocabulary) {
-      if (word.length < 4 || !LETTERS_ONLY.test(word)) continue;
-      const first = word[0] as string;
-      let bucket = buckets.get(first);
-      if (!bucket) buckets.set(first, (bucket = []));
-      bucket.push(word);
+  /** Vocabulary words by first letter and length ("r10"), made on the first correction (most texts never need one). */
+  private bucketFor(first: string, length: number): readonly string[] | undefined {
+    if (!this.buckets) {
+      const buckets = new Map<string, string[]>();
+      for (const word of this.vocabulary) {
+        if (word.length < 4 || !LETTERS_ONLY.test(word)) continue;
+        const key = `${word[0] as string}${word.length}`;
+        let bucket = buckets.get(key);
+        if (!bucket) buckets.set(key, (bucket = []));
+        bucket.push(word);
+      }
+      this.buckets = buckets;
     }
-    return (this.buckets = buckets);
+    return this.buckets.get(`${first}${length}`);
   }
 
   /** Whether `key` may be corrected at all (the guards, without searching). */
@@ -70,35 +78,40 @@ export class FuzzyCorrector {
     );
   }
 
-  /** The term word `key` is a misspelling of, or undefined. */
+  /**
+   * The term word `key` is a misspelling of, or undefined. Of the words at the smallest distance
+   * the one sharing the longest prefix wins, then the one closest in length, then the first in
+   * the index (so the answer never depends on anything but the index).
+   */
   correct(key: string): string | undefined {
     if (!this.eligible(key)) return undefined;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const bound = maxEdits(key.length);
+    const first = key[0] as string;
     let best: string | undefined;
-    let bestDistance = bound + 1;
-    // Typos rarely change the first letter: search only words that share it (and stay fast at 100k terms).
-    for (const candidate of this.fuseFor(key[0] as string)?.search(key, { limit: 8 }) ?? []) {
-      const distance = editDistance(key, candidate.item, bound);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = candidate.item;
+    let bestRank = [bound + 1, 0, 0];
+    for (let length = key.length - bound; length <= key.length + bound; length++) {
+      for (const candidate of this.bucketFor(first, length) ?? []) {
+        const distance = editDistance(key, candidate, Math.min(bound, bestRank[0] as number));
+        if (distance > bound) continue;
+        const rank = [distance, -commonPrefix(key, candidate), Math.abs(candidate.length - key.length)];
+        if (best === undefined || isBetter(rank, bestRank)) {
+          best = candidate;
+          bestRank = rank;
+        }
       }
     }
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(key, best ?? null);
     return best;
   }
+}
 
-  private fuseFor(first: string): Fuse<string> | undefined {
-    let fuse = this.fuses.get(first);
-    if (!fuse) {
-      const bucket = this.bucketsByFirstLetter().get(first);
-      if (!bucket) return undefined;
-      fuse = new Fuse(bucket, FUSE_OPTIONS);
-      this.fuses.set(first, fuse);
-    }
-    return fuse;
+/** Lexicographic comparison of two ranks (smaller is better). */
+function isBetter(rank: readonly number[], than: readonly number[]): boolean {
+  for (let i = 0; i < rank.length; i++) {
+    if (rank[i] !== than[i]) return (rank[i] as number) < (than[i] as number);
   }
+  return false;
 }

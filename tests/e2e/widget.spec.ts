@@ -44,10 +44,17 @@ test('search by keyboard to a card', async () => {
 
 test('selection lookup works inside the article, not outside its scope', async () => {
   const page = await open('/hospital.html');
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+  });
   await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
+  // The popover's code is fetched on the first selection, not with the page.
+  expect(scripts.filter((s) => s.includes('popover'))).toEqual([]);
   await page.locator('#article p').first().click({ clickCount: 3 });
   const popover = page.locator('[data-mx-lookup-popover]');
   await expect(popover.locator('[data-entry-id="high-flow-nasal-cannula"]')).toBeVisible();
+  expect(scripts.filter((s) => s.includes('popover'))).toHaveLength(1);
   await page.keyboard.press('Escape');
   await expect(popover).toHaveCount(0);
   await page.locator('#footer').click({ clickCount: 3 });
@@ -119,6 +126,9 @@ test('under a strict Content-Security-Policy the widget works and nothing is blo
   await searchBox(page).press('Escape'); // the floating card covers the article
   await page.locator('#article p').first().click({ clickCount: 3 });
   await expect(page.locator('[data-mx-lookup-popover] .mx-list')).toBeVisible();
+  // The classic-script variant (guide.html) under the same policy.
+  await page.goto(`${strict.url}/guide.html?mainSearchCriteria.v.c=U07.1&mainSearchCriteria.v.cs=2.16.840.1.113883.6.3`);
+  await expect(page.locator('mx-lookup .mx-card[data-entry-id="covid-19"]')).toBeVisible();
   expect(violations).toEqual([]);
   await page.close();
   await strict.close();
@@ -132,6 +142,36 @@ test('after the first load the widget answers with the network to its index cut'
   await searchBox(page).fill('HFNC');
   await searchBox(page).press('Enter');
   await expect(page.locator('mx-lookup .mx-card[data-entry-id="high-flow-nasal-cannula"]')).toBeVisible();
+  await page.close();
+});
+
+test('a cached index answers at once; a newer one on the server replaces it, an older one never does', async () => {
+  const page = await open('/hospital.html');
+  await expect(searchBox(page)).toBeVisible(); // cached now
+  const original = await (await fetch(`${server.url}/widget/guidance-index.json`)).json();
+  const serve = (version: number, title: string) =>
+    page.route('**/guidance-index.json', (route) => {
+      const index = structuredClone(original);
+      index.version = version;
+      const entry = index.entries.find((e: { id: string }) => e.id === 'dexamethasone');
+      entry.title.en = title;
+      return route.fulfill({ json: index });
+    });
+  const cardTitle = async () => {
+    await searchBox(page).fill('dexamethasone');
+    await searchBox(page).press('Enter');
+    const title = await page.locator('mx-lookup .mx-card[data-entry-id="dexamethasone"] h2').textContent();
+    await searchBox(page).press('Escape');
+    return title;
+  };
+  await serve(original.version + 1, 'Dexamethasone (revised)');
+  await page.reload();
+  await expect.poll(cardTitle).toContain('(revised)');
+  await page.unroute('**/guidance-index.json');
+  await serve(0, 'Dexamethasone (stale mirror)');
+  await page.reload();
+  await page.waitForTimeout(500); // time for the background revalidation to (not) replace it
+  expect(await cardTitle()).toContain('(revised)');
   await page.close();
 });
 

@@ -1,0 +1,104 @@
+// The <mx-lookup> widget on the demo hospital page in real Chromium: time to ready on a first
+// visit and on a return visit (index from IndexedDB), selection lookup (mouseup → popover placed;
+// the first one also fetches the popover chunk), and search (keystroke → suggestions shown).
+// Part of `npm run bench` (`mx-lookup bench widget`).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { startDemoServer } from './serve-demo';
+import { PROJECT_ROOT } from './default-index';
+import { chromiumPath, wordPoint } from '../tests/e2e/harness';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+// Page-side clocks (built with `new Function` so Playwright serializes none of tsx's helpers).
+const RECORD_READY = `window.__mxReady = 0;
+  window.addEventListener('mx-lookup-ready', () => { if (!window.__mxReady) window.__mxReady = performance.now(); }, true);`;
+const armClock = new Function(`
+  window.__mxT0 = 0;
+  if (!window.__mxClock) {
+    window.__mxClock = true;
+    window.addEventListener('mouseup', () => { window.__mxT0 = performance.now(); }, true);
+    window.addEventListener('keydown', () => { window.__mxT0 = performance.now(); }, true);
+  }`) as () => void;
+const placedSince = new Function(
+  'word',
+  `const host = document.querySelector('[data-mx-lookup-popover]');
+   const panel = host && host.shadowRoot && host.shadowRoot.querySelector('.mx-popover');
+   const mark = panel && panel.querySelector('.mx-matched mark');
+   const placed = Boolean(panel && panel.style.left && mark && mark.textContent === word);
+   return placed && window.__mxT0 > 0 ? performance.now() - window.__mxT0 : 0;`,
+) as (word: string) => number;
+const suggestedSince = new Function(
+  'id',
+  `const widget = document.querySelector('mx-lookup[mode="search"]');
+   const panel = widget && widget.shadowRoot && widget.shadowRoot.querySelector('mx-search-panel');
+   const option = panel && panel.shadowRoot && panel.shadowRoot.querySelector('[role="option"][data-entry-id="' + id + '"]');
+   return option && window.__mxT0 > 0 ? performance.now() - window.__mxT0 : 0;`,
+) as (id: string) => number;
+
+async function selectionLookup(page: Page, word: string): Promise<number> {
+  await page.keyboard.press('Escape');
+  await page.waitForFunction('!document.querySelector("[data-mx-lookup-popover]")');
+  await page.evaluate(armClock);
+  const point = await wordPoint(page, '#article', word);
+  await page.mouse.dblclick(point.x, point.y);
+  return (await (await page.waitForFunction(placedSince, word, { polling: 1, timeout: 10_000 })).jsonValue()) as number;
+}
+
+async function searchLookup(page: Page, query: string, id: string): Promise<number> {
+  const box = page.locator('mx-lookup[mode="search"] input[role="combobox"]');
+  await box.fill('');
+  await box.fill(query.slice(0, -1));
+  await page.evaluate(armClock);
+  await box.press(query.slice(-1));
+  return (await (await page.waitForFunction(suggestedSince, id, { polling: 1, timeout: 10_000 })).jsonValue()) as number;
+}
+
+export async function runWidgetBench(log: (line: string) => void): Promise<void> {
+  if (!existsSync(join(PROJECT_ROOT, 'widget', 'dist', 'mx-lookup.js'))) {
+    log('\n== widget: not built (npm run build:widget), skipped');
+    return;
+  }
+  const server = await startDemoServer(0);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(RECORD_READY);
+    const page = await context.newPage();
+    log('\n== widget on the demo hospital page (real Chromium)');
+    const ready = async () => {
+      await page.waitForFunction('window.__mxReady > 0', undefined, { polling: 5, timeout: 20_000 });
+      return (await page.evaluate('window.__mxReady')) as number;
+    };
+    await page.goto(`${server.url}/hospital.html`);
+    const first = await ready();
+    const returning: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      returning.push(await ready());
+    }
+    returning.sort((a, b) => a - b);
+    log(`navigation → ready: first visit ${first.toFixed(0)} ms; return visit (index from IndexedDB, revalidated in the background) p50 ${percentile(returning, 50).toFixed(0)} ms (n=${returning.length})`);
+
+    const words = ['HFNC', 'dexamethasone', 'SpO2', 'tocilizumab'];
+    const firstLookup = await selectionLookup(page, 'HFNC');
+    const warm: number[] = [];
+    for (let i = 0; i < 60; i++) warm.push(await selectionLookup(page, words[i % words.length] as string));
+    warm.sort((a, b) => a - b);
+    log(`selection: mouseup → popover placed: first ${firstLookup.toFixed(1)} ms (fetches the popover chunk); then p50 ${percentile(warm, 50).toFixed(1)} ms, p95 ${percentile(warm, 95).toFixed(1)} ms (n=${warm.length})`);
+
+    await page.keyboard.press('Escape');
+    const queries: [string, string][] = [['dexa', 'dexamethasone'], ['HFNC', 'high-flow-nasal-cannula'], ['prone', 'prone-positioning'], ['remdesivir', 'remdesivir']];
+    const typed: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const [query, id] = queries[i % queries.length] as [string, string];
+      typed.push(await searchLookup(page, query, id));
+    }
+    typed.sort((a, b) => a - b);
+    log(`search: keystroke → suggestion shown: p50 ${percentile(typed, 50).toFixed(1)} ms, p95 ${percentile(typed, 95).toFixed(1)} ms (n=${typed.length})`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
