@@ -1,7 +1,7 @@
 // mx-lookup: the editor's and the benchmark's command line.
 import { createInterface } from 'node:readline';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
@@ -23,6 +23,14 @@ const USAGE = `mx-lookup — MediXchange Lookup command line
   mx-lookup eval [queries.jsonl] [--index f]       score the matcher and fuse.js on evaluation queries
   mx-lookup bench [core|extension|widget ...]      benchmark against fuse.js and MiniSearch (all parts by default)
   mx-lookup demo [--port N]                        serve the demo pages on 127.0.0.1
+
+Signed guidance sources:
+  mx-lookup keygen <dir>                           write <dir>/source.key (private, 0600) and <dir>/source.pub
+  mx-lookup publish <guidance-dir> --key <dir>/source.key --out <site-dir> [--source id]
+                                                   sign and write the next version, with deltas
+  mx-lookup serve <site-dir> [--port N]            serve a source folder on 127.0.0.1 (ETag, gzip, CORS)
+  mx-lookup pull <manifest-url> --key <public-key-file> --state <state-dir> [--json]
+                                                   sync a source into <state-dir>/index.json
 `;
 
 type Mode = 'query' | 'scan';
@@ -58,13 +66,8 @@ async function answer(mode: Mode, text: string, json: boolean, indexPath: string
 async function build(dir: string | undefined, out: string | undefined): Promise<void> {
   if (!dir || !out) throw new CliError('usage: mx-lookup build <guidance-dir> -o <index.json>');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir}: not a folder`);
-  const compiled = await compileFolder(dir);
-  const problems = [...compiled.problems, ...validateEntries(compiled.entries, { fileOf: (e) => compiled.files.get(e) ?? e.id })];
-  if (problems.length > 0) {
-    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-    throw new CliError(`${problems.length} problem(s); no index written (run mx-lookup validate ${dir})`);
-  }
-  const index = assembleIndex(compiled.entries);
+  const { compileValid } = await import('./source');
+  const index = assembleIndex(await compileValid(dir));
   // What we ship must pass the loader's schema: the extension trusts its bundled index.
   const checked = parseIndex(JSON.parse(JSON.stringify(index)));
   if (!checked.ok) throw new CliError(`built index fails the schema: ${checked.problems.slice(0, 3).join('; ')}`);
@@ -98,6 +101,13 @@ async function validate(target: string | undefined, conceptsFile: string | undef
   process.stderr.write(`${count} entries, no problems\n`);
 }
 
+function portOf(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port ${text}: not a port number (0-65535)`);
+  return port;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -109,6 +119,9 @@ export async function main(argv: string[]): Promise<number> {
       concepts: { type: 'string' },
       lang: { type: 'string' },
       port: { type: 'string' },
+      key: { type: 'string' },
+      state: { type: 'string' },
+      source: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -144,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'demo': {
       const { startDemoServer } = await import('./serve-demo');
-      const server = await startDemoServer(values.port ? Number(values.port) : 8080);
+      const server = await startDemoServer(portOf(values.port, 8080));
       process.stdout.write(`Demo on ${server.url}/
   hospital guidance page with the widget  ${server.url}/hospital.html
   Infobutton example links                ${server.url}/infobutton.html
@@ -153,6 +166,34 @@ Ctrl+C stops it.
 `);
       await new Promise(() => undefined);
       return 0;
+    }
+    case 'keygen': {
+      const { keygen } = await import('./source');
+      process.stdout.write(await keygen(rest[0]));
+      return 0;
+    }
+    case 'publish': {
+      const { publish } = await import('./source');
+      process.stdout.write(await publish(rest[0], values.key, values.out, { source: values.source }));
+      return 0;
+    }
+    case 'serve': {
+      if (!rest[0] || !existsSync(join(rest[0], 'manifest.json'))) throw new CliError('usage: mx-lookup serve <site-dir> [--port N] (a folder written by mx-lookup publish)');
+      const { startSourceServer } = await import('./serve-source');
+      const server = await startSourceServer(rest[0], portOf(values.port, 8090));
+      process.stdout.write(`serving ${rest[0]} at ${server.url}/manifest.json (Ctrl+C stops it)\n`);
+      await new Promise(() => undefined);
+      return 0;
+    }
+    case 'pull': {
+      const { pull, pullLine } = await import('./source');
+      const outcome = await pull(rest[0], { keyFile: values.key, stateDir: values.state });
+      if (values.json) process.stdout.write(`${pullLine(outcome)}\n`);
+      else {
+        const what = { full: 'installed the full bundle', delta: 'installed an update (delta)', 'not-modified': 'already up to date', refused: 'refused', failed: 'failed' }[outcome.result];
+        process.stdout.write(`${what}: version ${outcome.version ?? '(none)'}, ${outcome.bytes} bytes received${outcome.reason ? `\n  ${outcome.reason}` : ''}\n`);
+      }
+      return outcome.result === 'refused' || outcome.result === 'failed' ? 1 : 0;
     }
     case 'bench': {
       const { runBench } = await import('./bench');
