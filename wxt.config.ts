@@ -38,7 +38,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'alarms'],
+    // Hospital IT presets sources, sites, triggers and language through policy (Chrome, Edge).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     omnibox: { keyword: 'mx' },
     web_accessible_resources:
       manifestVersion === 3 ? [{ resources: ['popover-ui.js'], matches: ['<all_urls>'] }] : ['popover-ui.js'],

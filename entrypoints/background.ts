@@ -1,31 +1,62 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { IdbSyncStorage } from '../components/sync-storage';
 import { LookupService } from '../extension/lookup-service';
+import { isAdminRequest, SourceManager } from '../extension/sources';
+import type { Layer } from '../core/sync/merge';
 import type { TabCommand } from '../extension/messages';
 import { extensionUrl, uiMessage } from '../extension/platform';
 
 const ENTRY_PAGE = '/entry.html';
+const SYNC_ALARM = 'mx-sync';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export default defineBackground(() => {
-  const service = new LookupService(async () => {
-    const response = await fetch(extensionUrl('/guidance-index.json'));
-    if (!response.ok) throw new Error(`bundled index missing (${response.status})`);
-    return response.json();
-  });
+  const service: LookupService = new LookupService(
+    async () => {
+      const response = await fetch(extensionUrl('/guidance-index.json'));
+      if (!response.ok) throw new Error(`bundled index missing (${response.status})`);
+      return response.json();
+    },
+    async (): Promise<Layer[]> => {
+      await sources.refreshPolicy();
+      return sources.layers();
+    },
+  );
+  const sources: SourceManager = new SourceManager(service, new IdbSyncStorage());
 
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (isAdminRequest(message)) {
+      // Configuration comes from the extension's own pages only, never from a content script.
+      const fromOwnPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionUrl('/'));
+      if (!fromOwnPage) sendResponse({ ok: false, error: 'not allowed from a web page' });
+      else void sources.handle(message).then(sendResponse);
+      return true;
+    }
     void service.handle(message).then(sendResponse);
     return true; // answered asynchronously
+  });
+
+  // Sources sync when the browser starts, when the extension is installed or updated, and every
+  // 30 minutes (each source decides from its own state whether it is due: 6 h after a success,
+  // a growing back-off after failures).
+  const scheduleSync = () => {
+    void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 30 });
+    void sources.syncAll();
+  };
+  browser.runtime.onStartup.addListener(scheduleSync);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sources.syncAll();
   });
 
   const tell = (tabId: number, command: TabCommand, frameId?: number) =>
     browser.tabs.sendMessage(tabId, command, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
 
   browser.runtime.onInstalled.addListener(() => {
+    scheduleSync();
     browser.contextMenus.create({
       id: 'mx-lookup',
       title: uiMessage('contextMenuLookup') || 'Look up “%s”',

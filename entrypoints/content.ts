@@ -18,7 +18,7 @@ export default defineContentScript({
     const siteDisabled = () => settings.disabledSites.includes(host);
     void readSettings().then((s) => (settings = s));
     const unwatch = watchSettings((changed) => {
-      settings = { ...settings, ...changed };
+      settings = changed;
       if (siteDisabled()) controller.close();
     });
     const lang = () => resolveLanguage(settings.language, browser.i18n.getUILanguage());

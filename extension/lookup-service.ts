@@ -1,10 +1,12 @@
-// The background's matcher: built once from the bundled index (rebuilt when the index changes),
-// answering the typed requests of extension/messages.ts through one handler table.
+// The background's matcher: built once from the bundled index merged with the installed sources
+// (rebuilt when a sync installs a new index), answering the typed requests of
+// extension/messages.ts through one handler table.
 import * as v from 'valibot';
 import { parseIndex } from '../core/index/schema';
 import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type GuidanceIndex } from '../core/index/types';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
+import { mergeLayers, type Layer } from '../core/sync/merge';
 import { requestSchema, type Answers, type Reply, type Request } from './messages';
 
 function isIndexHeader(raw: unknown): raw is GuidanceIndex {
@@ -18,23 +20,39 @@ function isIndexHeader(raw: unknown): raw is GuidanceIndex {
 export class LookupService {
   private matcher: Matcher | null = null;
   private index: GuidanceIndex | null = null;
+  private bundled: GuidanceIndex | null = null;
+  private layers: Layer[] = [];
   private loading: Promise<Matcher> | null = null;
 
   /**
    * `loadBundled` reads the index shipped inside the extension. It was checked against the schema
    * when it was built (`mx-lookup build`), so a service worker that wakes up only checks its
    * header before building the matcher: the schema pass would double a cold start.
+   * `loadLayers` reads the installed sources' indexes (checked by the storage that returns them).
    */
-  constructor(private readonly loadBundled: () => Promise<unknown>) {}
+  constructor(
+    private readonly loadBundled: () => Promise<unknown>,
+    private readonly loadLayers: () => Promise<Layer[]> = async () => [],
+  ) {}
 
-  /** Swaps in an index from outside (sync, storage): fully checked first; the next request uses it. */
+  /** Swaps in an index from outside (sync, storage) in place of the bundled one: fully checked first. */
   setIndex(raw: unknown): void {
     const parsed = parseIndex(raw);
     if (!parsed.ok) throw new Error(`index rejected: ${parsed.problems[0] ?? 'invalid'}`);
-    this.use(parsed.index);
+    this.bundled = parsed.index;
+    this.use();
   }
 
-  private use(index: GuidanceIndex): void {
+  /** Replaces the sources above the bundled index (after a sync); the next request uses the new merge. */
+  async setLayers(layers: Layer[]): Promise<void> {
+    if (!this.bundled) await this.ready();
+    this.layers = layers;
+    this.use();
+  }
+
+  private use(): void {
+    const bundled = this.bundled as GuidanceIndex;
+    const { index } = mergeLayers([{ index: bundled, priority: 0 }, ...this.layers]);
     this.index = index;
     this.matcher = buildMatcher(index);
     this.loading = Promise.resolve(this.matcher);
@@ -42,9 +60,11 @@ export class LookupService {
 
   async ready(): Promise<Matcher> {
     if (this.matcher) return this.matcher;
-    this.loading ??= this.loadBundled().then((raw) => {
+    this.loading ??= Promise.all([this.loadBundled(), this.loadLayers().catch(() => [])]).then(([raw, layers]) => {
       if (!isIndexHeader(raw)) throw new Error('index rejected: the bundled index is damaged; reinstall the extension');
-      this.use(raw);
+      this.bundled = raw;
+      this.layers = layers;
+      this.use();
       return this.matcher as Matcher;
     });
     return this.loading;

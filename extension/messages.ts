@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Entry } from '../core/index/types';
 import type { Hit } from '../core/match/types';
+import type { SourceConfig, SourceState } from '../core/sync/types';
 
 const text = v.pipe(v.string(), v.maxLength(20_000));
 const lang = v.optional(v.pipe(v.string(), v.maxLength(16)));
@@ -27,6 +28,7 @@ export interface SuggestAnswer {
 }
 
 export interface IndexStatus {
+  /** The layers in use, e.g. `default@1+hospital@12`. */
   source: string;
   version: number;
   built: string;
@@ -40,6 +42,44 @@ export interface Answers {
   entry: Entry | null;
   status: IndexStatus;
 }
+
+/** Requests that change or reveal the configuration: accepted from the extension's own pages only. */
+const newSource = v.object({
+  name: v.pipe(v.string(), v.maxLength(100)),
+  manifestUrl: v.pipe(v.string(), v.maxLength(2000)),
+  publicKey: v.pipe(v.string(), v.maxLength(200)),
+  priority: v.pipe(v.number(), v.integer()),
+});
+
+export const adminRequestSchema = v.variant('type', [
+  v.object({ type: v.literal('sources') }),
+  /** Sync now: one source, or every enabled one; ignores the back-off. */
+  v.object({ type: v.literal('sync'), id: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+  v.object({ type: v.literal('add-source'), source: newSource }),
+  v.object({ type: v.literal('remove-source'), id: v.pipe(v.string(), v.maxLength(100)) }),
+]);
+export type AdminRequest = v.InferOutput<typeof adminRequestSchema>;
+
+export interface SourceView {
+  config: SourceConfig;
+  state?: SourceState;
+  /** Entries of its installed index. */
+  entries?: number;
+}
+
+export interface SourcesAnswer {
+  sources: SourceView[];
+  /** False when the policy lets only hospital IT's sources in. */
+  allowUserSources: boolean;
+  /** What the policy sets (shown locked in the options). */
+  locked: ('triggers' | 'disabledSites' | 'language')[];
+  /** Parts of the managed policy that were not valid and were ignored. */
+  policyProblems: string[];
+  /** Problems of a source that was just added (empty when it was added). */
+  problems: string[];
+}
+
+export type AdminAnswers = { [K in AdminRequest['type']]: SourcesAnswer };
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -34,8 +34,12 @@ export interface Settings {
   language: LanguageSetting;
 }
 
-// The storage keys of the items above, in `browser.storage.sync`.
+const DEFAULTS: Settings = { triggers: DEFAULT_TRIGGERS, disabledSites: [], language: 'auto' };
+
+// The storage keys of the items above, in `browser.storage.sync`; hospital IT's policy is copied
+// (checked) by the background into `browser.storage.local` under POLICY_KEY (see policy.ts).
 const KEYS = ['triggers', 'disabledSites', 'language'] as const;
+const POLICY_KEY = 'policy';
 
 function settingsFrom(raw: Record<string, unknown>): Partial<Settings> {
   const out: Partial<Settings> = {};
@@ -45,23 +49,39 @@ function settingsFrom(raw: Record<string, unknown>): Partial<Settings> {
   return out;
 }
 
-export async function readSettings(): Promise<Settings> {
-  const raw = (await browser.storage.sync.get([...KEYS])) as Record<string, unknown>;
-  return { triggers: DEFAULT_TRIGGERS, disabledSites: [], language: 'auto', ...settingsFrom(raw) };
+/**
+ * The user's settings with the policy on top: policy triggers and language win, and the sites the
+ * policy turns lookup off on are added to the user's. `locked` names what the policy sets.
+ */
+export function applyPolicy(user: Settings, policyRaw: unknown): Settings & { locked: (keyof Settings)[] } {
+  const policy = policyRaw && typeof policyRaw === 'object' ? (policyRaw as Record<string, unknown>) : {};
+  const managed = settingsFrom({ ...policy, triggers: undefined });
+  const triggers = policy.triggers && typeof policy.triggers === 'object' ? (policy.triggers as Partial<Triggers>) : undefined;
+  const locked: (keyof Settings)[] = [];
+  if (triggers) locked.push('triggers');
+  if (managed.language) locked.push('language');
+  if (managed.disabledSites) locked.push('disabledSites');
+  return {
+    triggers: { ...user.triggers, ...Object.fromEntries(Object.entries(triggers ?? {}).filter(([, v]) => typeof v === 'boolean')) },
+    disabledSites: [...new Set([...(managed.disabledSites ?? []), ...user.disabledSites])],
+    language: managed.language ?? user.language,
+    locked,
+  };
 }
 
-/** Calls `onChange` with the settings that changed (a removed key goes back to its default). */
-export function watchSettings(onChange: (changed: Partial<Settings>) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'sync') return;
-    const raw: Record<string, unknown> = {};
-    let any = false;
-    for (const key of KEYS)
-      if (key in changes) {
-        any = true;
-        raw[key] = changes[key]?.newValue ?? { triggers: DEFAULT_TRIGGERS, disabledSites: [], language: 'auto' }[key];
-      }
-    if (any) onChange(settingsFrom(raw));
+export async function readSettings(): Promise<Settings & { locked: (keyof Settings)[] }> {
+  const [raw, local] = await Promise.all([
+    browser.storage.sync.get([...KEYS]) as Promise<Record<string, unknown>>,
+    browser.storage.local.get(POLICY_KEY) as Promise<Record<string, unknown>>,
+  ]);
+  return applyPolicy({ ...DEFAULTS, ...settingsFrom(raw) }, local[POLICY_KEY]);
+}
+
+/** Calls `onChange` with the whole settings again whenever the user's settings or the policy change. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    const relevant = area === 'sync' ? KEYS.some((k) => k in changes) : area === 'local' && POLICY_KEY in changes;
+    if (relevant) void readSettings().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -1,26 +1,46 @@
 // Options: triggers, per-site list, language, the index in use, and (with sync) guidance sources.
 import '../../extension/pages.css';
-import { html, render } from 'lit-html';
+import { html, nothing, render } from 'lit-html';
 import { browser } from 'wxt/browser';
-import { request } from '../../extension/client';
+import { adminRequest, request } from '../../extension/client';
 import { uiMessage } from '../../extension/platform';
-import { resolveLanguage, siteOf, type LanguageSetting, type Triggers } from '../../extension/settings';
+import { readPolicyCopy } from '../../extension/policy';
+import { readSettings, resolveLanguage, siteOf, type LanguageSetting, type Triggers } from '../../extension/settings';
 import { disabledSites, language, triggers } from '../../extension/settings-store';
+import { sourcesTemplate, type SourcesSection } from './sources';
 
 const t = (key: string, fallback: string) => uiMessage(key) || fallback;
 
 async function main(): Promise<void> {
   const style = document.createElement('style');
-  style.textContent = 'main { max-width: 680px; margin: 0 auto; padding: 20px; } .mx-site { display: flex; gap: 8px; align-items: center; margin: 4px 0; } ul { padding-left: 0; list-style: none; }';
+  style.textContent = [
+    'main { max-width: 680px; margin: 0 auto; padding: 20px; } .mx-site { display: flex; gap: 8px; align-items: center; margin: 4px 0; } ul { padding-left: 0; list-style: none; }',
+    '.mx-source { border: 1px solid var(--mx-border); border-radius: 8px; padding: 8px 12px; margin: 8px 0; } .mx-source p { margin: 4px 0; }',
+    '.mx-source-error { color: #b3261e; } @media (prefers-color-scheme: dark) { .mx-source-error { color: #ffb4ab; } }',
+    '.mx-lock { font-size: 0.8rem; border: 1px solid var(--mx-border); border-radius: 999px; padding: 1px 8px; }',
+    '.mx-actions { justify-content: flex-start; } .mx-form input[type="url"], .mx-form input[type="text"], .mx-form input[type="number"] { display: block; width: 100%; box-sizing: border-box; margin-top: 2px; }',
+    '.mx-form input { font: inherit; color: inherit; background: transparent; border: 1px solid var(--mx-border); border-radius: 6px; padding: 4px 8px; } h3 { font-size: 0.95rem; margin: 1em 0 0.3em; }',
+  ].join('\n');
   document.head.append(style);
   const app = document.getElementById('app') as HTMLElement;
-  const status = await request({ type: 'status' });
   document.documentElement.lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
 
+  // Asking the background for the sources also refreshes its copy of the policy, read below.
+  const section: SourcesSection = { answer: null, busy: false, error: '' };
+  const first = await adminRequest({ type: 'sources' });
+  if (first.ok) section.answer = first.value;
+  else section.error = first.error;
+
   const draw = async () => {
-    const current = await triggers.getValue();
+    const effective = await readSettings();
+    const policy = await readPolicyCopy();
+    const locked = new Set(effective.locked);
+    const lockNote = html`<span class="mx-lock">${t('setByOrganisation', 'Set by your organisation')}</span>`;
+    const current = effective.triggers;
     const sites = await disabledSites.getValue();
-    const lang = await language.getValue();
+    const policySites = policy.disabledSites ?? [];
+    const lang = effective.language;
+    const status = await request({ type: 'status' });
     const setTrigger = (key: keyof Triggers) => async (e: Event) => {
       await triggers.setValue({ ...current, [key]: (e.target as HTMLInputElement).checked });
       await draw();
@@ -37,8 +57,8 @@ async function main(): Promise<void> {
     };
     render(
       html`<h1>${t('optionsTitle', 'MediXchange Lookup options')}</h1>
-        <h2 id="triggers-heading">${t('triggers', 'Show guidance when I')}</h2>
-        <fieldset aria-labelledby="triggers-heading">
+        <h2 id="triggers-heading">${t('triggers', 'Show guidance when I')} ${locked.has('triggers') ? lockNote : nothing}</h2>
+        <fieldset aria-labelledby="triggers-heading" ?disabled=${locked.has('triggers')}>
           <label><input type="checkbox" name="doubleClick" .checked=${current.doubleClick} @change=${setTrigger('doubleClick')} /> ${t('triggerDoubleClick', 'double-click a word')}</label>
           <label><input type="checkbox" name="selection" .checked=${current.selection} @change=${setTrigger('selection')} /> ${t('triggerSelection', 'finish selecting text')}</label>
           <label><input type="checkbox" name="modifier" .checked=${current.modifier} @change=${setTrigger('modifier')} /> ${t('triggerModifier', 'hold Alt while selecting')}</label>
@@ -47,7 +67,8 @@ async function main(): Promise<void> {
 
         <h2 id="sites-heading">${t('disabledSites', 'Sites where lookup is off')}</h2>
         <ul aria-labelledby="sites-heading" id="site-list">
-          ${sites.map(
+          ${policySites.map((site) => html`<li class="mx-site" data-locked="true"><span>${site}</span> ${lockNote}</li>`)}
+          ${sites.filter((site) => !policySites.includes(site)).map(
             (site) => html`<li class="mx-site"><span>${site}</span>
               <button type="button" @click=${async () => { await disabledSites.setValue(sites.filter((s) => s !== site)); await draw(); }}>${t('remove', 'Remove')} ${site}</button></li>`,
           )}
@@ -58,8 +79,8 @@ async function main(): Promise<void> {
           <button type="submit">${t('addSite', 'Add')}</button>
         </form>
 
-        <h2><label for="language">${t('languageLabel', 'Language of the guidance')}</label></h2>
-        <select id="language" @change=${async (e: Event) => { await language.setValue((e.target as HTMLSelectElement).value as LanguageSetting); await draw(); }}>
+        <h2><label for="language">${t('languageLabel', 'Language of the guidance')}</label> ${locked.has('language') ? lockNote : nothing}</h2>
+        <select id="language" ?disabled=${locked.has('language')} @change=${async (e: Event) => { await language.setValue((e.target as HTMLSelectElement).value as LanguageSetting); await draw(); }}>
           ${(['auto', 'en', 'fr', 'zh'] as const).map((l) => html`<option value=${l} ?selected=${l === lang}>${l === 'auto' ? t('languageAuto', 'Same as the browser') : { en: 'English', fr: 'Français', zh: '中文' }[l]}</option>`)}
         </select>
 
@@ -68,8 +89,10 @@ async function main(): Promise<void> {
           ? html`${status.source} · ${t('version', 'version')} ${status.version} · ${status.entries} ${t('entries', 'entries')} · ${status.terms} terms · ${t('built', 'built')} ${status.built.slice(0, 10)}`
           : '…'}</p>
 
-        <h2>${t('sourcesTitle', 'Guidance sources')}</h2>
-        <section id="sources"><p class="mx-muted">${t('sourcesNote', 'The bundled guidance index is always available offline.')}</p></section>`,
+        ${sourcesTemplate(section, t, (next) => {
+          Object.assign(section, next);
+          void draw();
+        })}`,
       app,
     );
   };

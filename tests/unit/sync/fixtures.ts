@@ -69,6 +69,14 @@ export function startFaultServer(site: string): Promise<FaultServer> {
   const server = createServer((req, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     state.requests.push(path);
+    // CORS as a CDN would send it, so the extension and pages on other origins can sync.
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'if-none-match');
+    res.setHeader('access-control-expose-headers', 'etag');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
     if (state.fault === 'offline') {
       req.socket.destroy();
       return;

@@ -1,0 +1,55 @@
+// Enterprise policy: what hospital IT presets through the browser's managed storage
+// (public/managed_schema.json describes it to Chrome and Edge). Managed values win over the
+// user's and are shown locked. The background reads managed storage and keeps a checked copy in
+// `storage.local` under POLICY_KEY, so that the content script and the pages read one place.
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+
+export const POLICY_KEY = 'policy';
+
+const managedSource = v.object({
+  name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(100)),
+  manifestUrl: v.pipe(v.string(), v.maxLength(2000)),
+  publicKey: v.pipe(v.string(), v.maxLength(100)),
+  priority: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+});
+
+export const policySchema = v.object({
+  sources: v.optional(v.pipe(v.array(managedSource), v.maxLength(20))),
+  allowUserSources: v.optional(v.boolean()),
+  disabledSites: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(1000))),
+  triggers: v.optional(v.object({ doubleClick: v.optional(v.boolean()), selection: v.optional(v.boolean()), modifier: v.optional(v.boolean()) })),
+  language: v.optional(v.picklist(['auto', 'en', 'fr', 'zh'])),
+});
+
+export type Policy = v.InferOutput<typeof policySchema>;
+
+/** Checks a policy; a policy that does not fit the schema keeps only its valid parts, and says what was dropped. */
+export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] } {
+  const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const policy: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, schema] of Object.entries(policySchema.entries)) {
+    if (record[key] === undefined) continue;
+    const result = v.safeParse(schema, record[key]);
+    if (result.success) policy[key] = result.output;
+    else problems.push(`${key}: ${result.issues[0]?.message ?? 'invalid'}`);
+  }
+  return { policy: policy as Policy, problems };
+}
+
+/** The policy in managed storage ({} where the browser has none, as Firefox without a policy file). */
+export async function readManagedPolicy(): Promise<{ policy: Policy; problems: string[] }> {
+  try {
+    const raw = await browser.storage.managed.get(null);
+    return parsePolicy(raw);
+  } catch {
+    return { policy: {}, problems: [] };
+  }
+}
+
+/** The checked copy of the policy that the background keeps in storage.local. */
+export async function readPolicyCopy(): Promise<Policy> {
+  const raw = (await browser.storage.local.get(POLICY_KEY)) as Record<string, unknown>;
+  return parsePolicy(raw[POLICY_KEY]).policy;
+}

@@ -1,0 +1,170 @@
+// The background's guidance sources: which sources to follow (hospital IT's policy first, then the
+// user's own when the policy allows), syncing them with core/sync on a schedule and on demand,
+// and handing the installed indexes to the LookupService as layers above the bundled index.
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { isDue, syncSource } from '../core/sync/client';
+import { sourceIdFrom, sourceProblems } from '../core/sync/config';
+import type { Layer } from '../core/sync/merge';
+import type { SourceConfig, SyncOutcome, SyncStorage } from '../core/sync/types';
+import type { LookupService } from './lookup-service';
+import { adminRequestSchema, type AdminRequest, type Reply, type SourcesAnswer, type SourceView } from './messages';
+import { POLICY_KEY, readManagedPolicy, type Policy } from './policy';
+import { applyPolicy } from './settings';
+
+const USER_SOURCES_KEY = 'sources';
+
+const storedSource = v.object({
+  id: v.string(),
+  name: v.string(),
+  manifestUrl: v.string(),
+  publicKey: v.string(),
+  priority: v.number(),
+  enabled: v.boolean(),
+});
+
+export class SourceManager {
+  private policy: Policy = {};
+  private policyProblems: string[] = [];
+  private syncing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly service: LookupService,
+    private readonly storage: SyncStorage,
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  /** Reads the managed policy again and keeps its checked copy in storage.local for the other parts. */
+  async refreshPolicy(): Promise<Policy> {
+    const { policy, problems } = await readManagedPolicy();
+    this.policy = policy;
+    this.policyProblems = problems;
+    const stored = ((await browser.storage.local.get(POLICY_KEY)) as Record<string, unknown>)[POLICY_KEY];
+    if (JSON.stringify(stored ?? {}) !== JSON.stringify(policy)) await browser.storage.local.set({ [POLICY_KEY]: policy });
+    return policy;
+  }
+
+  private async userSources(): Promise<SourceConfig[]> {
+    const raw = ((await browser.storage.local.get(USER_SOURCES_KEY)) as Record<string, unknown>)[USER_SOURCES_KEY];
+    const parsed = v.safeParse(v.array(storedSource), raw ?? []);
+    return parsed.success ? parsed.output : [];
+  }
+
+  /** The sources to follow: the policy's (locked), then the user's when allowed; each id once. */
+  async sources(): Promise<SourceConfig[]> {
+    const managed: SourceConfig[] = (this.policy.sources ?? []).map((s) => ({
+      id: `managed-${sourceIdFrom(s.name)}`,
+      name: s.name,
+      manifestUrl: s.manifestUrl,
+      publicKey: s.publicKey,
+      priority: s.priority ?? 100,
+      enabled: true,
+      managed: true,
+    }));
+    const user = this.policy.allowUserSources === false ? [] : await this.userSources();
+    const seen = new Set<string>();
+    return [...managed, ...user].filter((s) => !seen.has(s.id) && seen.add(s.id));
+  }
+
+  /** The installed indexes of the enabled sources, as layers for the LookupService. */
+  async layers(): Promise<Layer[]> {
+    const layers: Layer[] = [];
+    for (const source of await this.sources()) {
+      if (!source.enabled || sourceProblems(source).length > 0) continue;
+      const state = await this.storage.readState(source.id).catch(() => undefined);
+      if (state?.version === undefined) continue;
+      const index = await this.storage.readIndex(source.id).catch(() => undefined);
+      if (index && index.source === state.source) layers.push({ index, priority: source.priority });
+    }
+    return layers;
+  }
+
+  /**
+   * Syncs the sources that are due (all enabled ones when `force`), one after another, then
+   * rebuilds the matcher if any installed a new index. Concurrent calls queue up.
+   */
+  syncAll(options: { force?: boolean; only?: string } = {}): Promise<SyncOutcome[]> {
+    const run = this.syncing.then(async () => {
+      await this.refreshPolicy();
+      const outcomes: SyncOutcome[] = [];
+      for (const source of await this.sources()) {
+        if (!source.enabled || (options.only && source.id !== options.only)) continue;
+        if (sourceProblems(source).length > 0) continue;
+        const state = await this.storage.readState(source.id).catch(() => undefined);
+        if (!options.force && !isDue(state, Date.now())) continue;
+        outcomes.push(await syncSource(source, { fetch: this.fetchImpl, storage: this.storage, now: Date.now, random: Math.random }));
+      }
+      if (outcomes.some((o) => o.result === 'full' || o.result === 'delta')) await this.service.setLayers(await this.layers());
+      return outcomes;
+    });
+    this.syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async view(problems: string[] = []): Promise<SourcesAnswer> {
+    const sources: SourceView[] = [];
+    for (const config of await this.sources()) {
+      const state = await this.storage.readState(config.id).catch(() => undefined);
+      const index = state?.version !== undefined ? await this.storage.readIndex(config.id).catch(() => undefined) : undefined;
+      sources.push({ config, state, entries: index?.entries.length });
+    }
+    const { locked } = applyPolicy({ triggers: { doubleClick: true, selection: true, modifier: false }, disabledSites: [], language: 'auto' }, this.policy);
+    return { sources, allowUserSources: this.policy.allowUserSources !== false, locked, policyProblems: this.policyProblems, problems };
+  }
+
+  private async add(input: Extract<AdminRequest, { type: 'add-source' }>['source']): Promise<SourcesAnswer> {
+    if (this.policy.allowUserSources === false) return this.view(['Your organisation allows only the sources it has set.']);
+    const existing = await this.userSources();
+    const source: SourceConfig = {
+      id: sourceIdFrom(input.name),
+      name: input.name.trim(),
+      manifestUrl: input.manifestUrl.trim(),
+      publicKey: input.publicKey.trim(),
+      priority: input.priority,
+      enabled: true,
+    };
+    const problems = sourceProblems(source);
+    if ((await this.sources()).some((s) => s.id === source.id)) problems.push(`A source named "${source.name}" exists already.`);
+    if (problems.length > 0) return this.view(problems);
+    await browser.storage.local.set({ [USER_SOURCES_KEY]: [...existing, source] });
+    await this.syncAll({ force: true, only: source.id });
+    return this.view();
+  }
+
+  private async remove(id: string): Promise<SourcesAnswer> {
+    const existing = await this.userSources();
+    if (!existing.some((s) => s.id === id)) return this.view([(await this.sources()).some((s) => s.id === id) ? 'This source is set by your organisation and cannot be removed here.' : 'No such source.']);
+    await browser.storage.local.set({ [USER_SOURCES_KEY]: existing.filter((s) => s.id !== id) });
+    await this.service.setLayers(await this.layers());
+    return this.view();
+  }
+
+  /** Answers a configuration request (already known to come from an extension page). */
+  async handle(message: unknown): Promise<Reply<SourcesAnswer>> {
+    const parsed = v.safeParse(adminRequestSchema, message);
+    if (!parsed.success) return { ok: false, error: `bad request: ${parsed.issues[0]?.message ?? 'unknown shape'}` };
+    const request = parsed.output;
+    try {
+      await this.refreshPolicy();
+      switch (request.type) {
+        case 'sources':
+          return { ok: true, value: await this.view() };
+        case 'sync':
+          await this.syncAll({ force: true, only: request.id });
+          return { ok: true, value: await this.view() };
+        case 'add-source':
+          return { ok: true, value: await this.add(request.source) };
+        case 'remove-source':
+          return { ok: true, value: await this.remove(request.id) };
+      }
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+/** Whether a message is one of the configuration requests. */
+export function isAdminRequest(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'sources' || type === 'sync' || type === 'add-source' || type === 'remove-source';
+}
