@@ -92,7 +92,14 @@ export class LookupService {
       entry: (r) => matcher.entry(r.id) ?? null,
       status: () => {
         const index = this.index as GuidanceIndex;
-        return { source: index.source, version: index.version, built: index.built, entries: index.entries.length, terms: matcher.termCount };
+        const layers = [this.bundled as GuidanceIndex, ...[...this.layers].sort((a, b) => a.priority - b.priority).map((l) => l.index)];
+        return {
+          source: layers.map((l) => `${l.source}@${l.version}`).join('+'),
+          version: index.version,
+          built: index.built,
+          entries: index.entries.length,
+          terms: matcher.termCount,
+        };
       },
     };
     const handler = handlers[request.type] as (r: R) => Answers[R['type']];

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
         <h2>${t('indexInfo', 'Guidance index')}</h2>
         <p id="index-status">${status
-          ? html`${status.source} · ${t('version', 'version')} ${status.version} · ${status.entries} ${t('entries', 'entries')} · ${status.terms} terms · ${t('built', 'built')} ${status.built.slice(0, 10)}`
+          ? html`${status.source.split('+').join(' + ')} · ${status.entries} ${t('entries', 'entries')} · ${status.terms} terms · ${t('built', 'built')} ${status.built.slice(0, 10)}`
           : '…'}</p>
 
         ${sourcesTemplate(section, t, (next) => {

@@ -85,7 +85,7 @@ export function sourcesTemplate(section: SourcesSection, t: T, update: (next: Pa
           <label>${t('sourceName', 'Name')} <input type="text" name="name" required maxlength="100" /></label>
           <label>${t('manifestUrl', 'Manifest address (https://…/manifest.json)')} <input type="url" name="manifestUrl" required placeholder="https://guidance.example.org/manifest.json" /></label>
           <label>${t('publicKey', 'Public key (from the publisher)')} <input type="text" name="publicKey" required spellcheck="false" autocomplete="off" /></label>
-          <label>${t('priority', 'priority')} <input type="number" name="priority" min="1" max="1000" value="10" required /></label>
+          <label>${t('priorityLabel', 'Priority (1–1000; higher wins)')} <input type="number" name="priority" min="1" max="1000" value="10" required /></label>
           <button type="submit" ?disabled=${section.busy}>${t('addSourceButton', 'Add and sync')}</button>
           ${answer?.problems.length ? html`<ul class="mx-problems" role="alert">${answer.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
         </form>`}

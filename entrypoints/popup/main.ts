@@ -46,7 +46,7 @@ async function main(): Promise<void> {
         <mx-search-panel id="search" .lang=${lang}></mx-search-panel>
         <footer class="mx-muted" id="index-status">
           ${status
-            ? html`${uiMessage('indexInfo') || 'Guidance index'}: ${status.source} · ${uiMessage('version') || 'version'} ${status.version} · ${status.entries}
+            ? html`${uiMessage('indexInfo') || 'Guidance index'}: ${status.source.split('+').join(' + ')} · ${status.entries}
               ${uiMessage('entries') || 'entries'} · ${uiMessage('built') || 'built'} ${status.built.slice(0, 10)}`
             : '…'}
         </footer>`,
