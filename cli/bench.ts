@@ -159,6 +159,10 @@ const PARTS: Record<string, () => Promise<void>> = {
     const { runExtensionBench } = await import('./bench-extension');
     await runExtensionBench((line) => process.stdout.write(`${line}\n`));
   },
+  sync: async () => {
+    const { runSyncBench } = await import('./bench-sync');
+    await runSyncBench((line) => process.stdout.write(`${line}\n`));
+  },
   widget: async () => {
     const { runWidgetBench } = await import('./bench-widget');
     await runWidgetBench((line) => process.stdout.write(`${line}\n`));

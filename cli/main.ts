@@ -21,7 +21,7 @@ const USAGE = `mx-lookup — MediXchange Lookup command line
         (with "-" instead of a text: one query per line from standard input, one answer each)
   mx-lookup show <id> [--lang xx] [--index f]     print an entry as its card reads
   mx-lookup eval [queries.jsonl] [--index f]       score the matcher and fuse.js on evaluation queries
-  mx-lookup bench [core|extension|widget ...]      benchmark against fuse.js and MiniSearch (all parts by default)
+  mx-lookup bench [core|extension|widget|sync]    benchmark against fuse.js and MiniSearch (all parts by default)
   mx-lookup demo [--port N]                        serve the demo pages on 127.0.0.1
 
 Signed guidance sources:
