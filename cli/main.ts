@@ -122,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       key: { type: 'string' },
       state: { type: 'string' },
       source: { type: 'string' },
+      'source-site': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -157,13 +158,29 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'demo': {
       const { startDemoServer } = await import('./serve-demo');
-      const server = await startDemoServer(portOf(values.port, 8080));
+      const port = portOf(values.port, 8080);
+      const server = await startDemoServer(port);
       process.stdout.write(`Demo on ${server.url}/
   hospital guidance page with the widget  ${server.url}/hospital.html
   Infobutton example links                ${server.url}/infobutton.html
   test EHR page (try the extension here)  ${server.url}/ehr/ehr.html
-Ctrl+C stops it.
 `);
+      const site = values['source-site'];
+      if (site) {
+        // The default guidance published as a signed source, to try syncing by hand.
+        const { startSourceServer } = await import('./serve-source');
+        const { readFile } = await import('node:fs/promises');
+        const source = await startSourceServer(site, port === 0 ? 0 : port + 10);
+        const manifest = `${source.url}/manifest.json`;
+        const key = values.key ? (await readFile(values.key, 'utf8')).trim() : '(see the source.pub next to the site folder)';
+        process.stdout.write(`  demo guidance source (signed)           ${manifest}
+      public key                          ${key}
+      widget following it                 ${server.url}/source.html?source=${encodeURIComponent(manifest)}&key=${encodeURIComponent(key)}
+      extension: options → "Add a source" with the manifest address and public key above;
+      republish after editing guidance/: npx mx-lookup publish guidance --key ${values.key ? values.key.replace(/source\.pub$/, 'source.key') : '<dir>/source.key'} --out ${site}
+`);
+      }
+      process.stdout.write('Ctrl+C stops it.\n');
       await new Promise(() => undefined);
       return 0;
     }

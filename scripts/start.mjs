@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: builds the default index and the extension (Chrome/Edge and Firefox), then says
-// what it built and where to load it.
+// `npm start`: builds the default index, the extension (Chrome/Edge and Firefox) and the widget,
+// publishes the default guidance as a signed demo source, says what it built and where to load
+// it, and serves the demo pages and the source on 127.0.0.1.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -20,6 +22,12 @@ run('guidance index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'bu
 run('extension for Chrome and Edge', bin('wxt'), ['build']);
 run('extension for Firefox', bin('wxt'), ['build', '-b', 'firefox']);
 run('widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
+
+// The default guidance as a signed demo source (a key made once, a new version when guidance/ changed).
+const demoSource = join(root, '.demo-source');
+const cli = join(root, 'bin', 'mx-lookup.mjs');
+if (!existsSync(join(demoSource, 'keys', 'source.key'))) run('demo source key', process.execPath, [cli, 'keygen', join(demoSource, 'keys')]);
+run('demo source', process.execPath, [cli, 'publish', join(root, 'guidance'), '--key', join(demoSource, 'keys', 'source.key'), '--out', join(demoSource, 'site'), '--source', 'medixchange-demo']);
 
 process.stdout.write(`
 Built:
@@ -43,6 +51,11 @@ Try the command line (in another terminal):
 
 Serving the demo pages (Ctrl+C stops):
 `);
-// Serve the demo in the foreground: the hospital page with the widget, Infobutton links, the EHR page.
-const demo = spawnSync(process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'demo', '--port', process.env.PORT ?? '8080'], { cwd: root, stdio: 'inherit' });
+// Serve the demo in the foreground: the hospital page with the widget, Infobutton links, the EHR
+// page, and the demo source.
+const demo = spawnSync(
+  process.execPath,
+  [cli, 'demo', '--port', process.env.PORT ?? '8080', '--source-site', join(demoSource, 'site'), '--key', join(demoSource, 'keys', 'source.pub')],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(demo.status ?? 0);
