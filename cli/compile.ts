@@ -1,6 +1,8 @@
 // The index compiler: guidance/<category>/<id>.md → Entry → GuidanceIndex.
 // Front matter is YAML (the `yaml` package, through gray-matter); the body is read with marked's
 // lexer: `## <lang>: <title>`, a summary paragraph, a bullet list of key points.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import matter from 'gray-matter';
@@ -206,7 +208,48 @@ export function assembleIndex(entries: Entry[], options: { source?: string; vers
     entries,
     lexicon: { nearWords: [] },
   };
-  index.lexicon.nearWords = findNearWords(buildMatcher(index).vocabulary, dictionaryWords());
+  index.lexicon.nearWords = nearWordsOf([...buildMatcher(index).vocabulary]);
   return index;
+}
+
+// The near words depend only on the term vocabulary (and the word lists), and take seconds to
+// compute: they are kept per vocabulary in memory and in node_modules/.cache, so republishing
+// after a summary edit, or rebuilding unchanged guidance, does not compute them again.
+const nearWordsCache = new Map<string, string[]>();
+const CACHE_DIR = join(dirname(new URL(import.meta.url).pathname), '..', 'node_modules', '.cache', 'mx-lookup');
+// Bumped when the near-word rules change; the word lists' versions are part of the key too.
+const LEXICON_VERSION = `near-words-v1 ${['an-array-of-english-words', 'an-array-of-french-words']
+  .map((name) => {
+    try {
+      return (JSON.parse(readFileSync(join(CACHE_DIR, '..', '..', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  })
+  .join(' ')}`;
+
+function nearWordsOf(vocabulary: string[]): string[] {
+  const key = createHash('sha256').update(`${LEXICON_VERSION}\n${[...vocabulary].sort().join('\n')}`).digest('hex').slice(0, 32);
+  const cached = nearWordsCache.get(key);
+  if (cached) return [...cached];
+  const file = join(CACHE_DIR, `${key}.json`);
+  try {
+    const words = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) {
+      nearWordsCache.set(key, words);
+      return [...words];
+    }
+  } catch {
+    // not cached yet
+  }
+  const words = findNearWords(vocabulary, dictionaryWords());
+  nearWordsCache.set(key, words);
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify(words));
+  } catch {
+    // a read-only install: the memory cache still helps
+  }
+  return [...words];
 }
 
