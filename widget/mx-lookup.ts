@@ -5,9 +5,11 @@ import { defineSearchPanel, type MxSearchPanel } from '../components/search-pane
 import { stringsFor } from '../components/strings';
 import { THEME_CSS } from '../components/styles';
 import { parseInfobutton, resolveInfobutton } from '../core/infobutton/infobutton';
+import type { GuidanceIndex } from '../core/index/types';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
 import { loadIndex, type LoadedIndex } from './index-loader';
+import type { SyncReport } from './source-sync';
 
 /** Where this module was loaded from: the default index sits next to it. */
 const SCRIPT_URL = import.meta.url;
@@ -16,8 +18,16 @@ export type Mode = 'search' | 'selection' | 'both';
 
 /** The matcher of one index URL, shared by every <mx-lookup> of the page; replaced when a newer index arrives. */
 interface SharedIndex {
+  index: GuidanceIndex;
   matcher: Matcher;
   from: LoadedIndex['from'];
+  /** Run after a newer index replaced `index` and `matcher` (a followed source merges with the new one). */
+  onReplace: Set<() => void>;
+}
+
+/** What an element answers from: the shared index, or its merge with a followed source. Its matcher is replaced in place. */
+interface Answering {
+  matcher: Matcher;
 }
 
 const shared = new Map<string, Promise<SharedIndex>>();
@@ -28,9 +38,12 @@ function sharedIndex(url: string): Promise<SharedIndex> {
     let record: SharedIndex | undefined;
     loading = loadIndex(url, {
       onUpdate: (index) => {
-        if (record) record.matcher = buildMatcher(index);
+        if (!record) return;
+        record.index = index;
+        record.matcher = buildMatcher(index);
+        for (const listener of record.onReplace) listener();
       },
-    }).then(({ index, from }) => (record = { matcher: buildMatcher(index), from }));
+    }).then(({ index, from }) => (record = { index, matcher: buildMatcher(index), from, onReplace: new Set() }));
     loading.catch(() => shared.delete(url)); // the next element tries again
     shared.set(url, loading);
   }
@@ -48,6 +61,7 @@ const WIDGET_CSS = `
  * @fires mx-lookup-open - a card was opened (search, selection or an Infobutton link); `detail: { id }`
  * @fires mx-lookup-select - a search suggestion was chosen; `detail: { id }`
  * @fires mx-lookup-ready - the index is loaded and lookups work; `detail: { entries, from }`
+ * @fires mx-lookup-sync - the followed `source` was synced (or, when no sync was due, its last sync); `detail: { result, version, reason }`
  * @csspart input - the search field
  * @csspart message - loading and error messages
  * @cssprop --mx-accent, --mx-bg, --mx-fg, --mx-muted, --mx-border, --mx-mark, --mx-font, --mx-font-size, --mx-radius, --mx-width
@@ -60,6 +74,9 @@ export class MxLookup extends LitElement {
     scope: { type: String },
     placeholder: { type: String },
     theme: { type: String, reflect: true },
+    source: { type: String },
+    key: { type: String },
+    syncStatus: { type: String, attribute: 'sync-status', reflect: true },
     message: { state: true },
     /** Set once the index is loaded (reflected as the `ready` attribute). */
     ready: { type: Boolean, reflect: true },
@@ -77,12 +94,19 @@ export class MxLookup extends LitElement {
   placeholder = '';
   /** `light` or `dark`; default follows the reader's system. */
   theme = '';
+  /** URL of a signed guidance source's manifest.json, followed above the default index (needs `key`). */
+  source = '';
+  /** The source's Ed25519 public key (base64): a manifest signed by any other key is refused. */
+  key = '';
+  /** How the last sync of `source` went: `ok`, `failed` or `refused` (reflected as `sync-status`). */
+  syncStatus: SyncReport['status'] | undefined = undefined;
   message: { kind: 'status' | 'error'; text: string } | null = null;
   ready = false;
 
-  private shared: SharedIndex | null = null;
+  private shared: Answering | null = null;
   private controller: LookupController | null = null;
-  private loadedFrom = '';
+  /** The attributes of the latest load (index URL, source, key): a load that finds them changed stops. */
+  private loadedWith = '';
 
   private get matcher(): Matcher | null {
     return this.shared?.matcher ?? null;
@@ -106,7 +130,7 @@ export class MxLookup extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('index') && this.loadedFrom && this.indexUrl() !== this.loadedFrom)) void this.load();
+    if ((changed.has('index') || changed.has('source') || changed.has('key')) && this.loadedWith && this.loadAttributes() !== this.loadedWith) void this.load();
     if (changed.has('mode') || changed.has('scope')) this.setUpSelection();
   }
 
@@ -115,6 +139,10 @@ export class MxLookup extends LitElement {
     await this.updateComplete;
     const panel = this.panel();
     return panel ? panel.open(id) : false;
+  }
+
+  private loadAttributes(): string {
+    return `${this.indexUrl()} ${this.source} ${this.key}`;
   }
 
   private indexUrl(): string {
@@ -126,18 +154,23 @@ export class MxLookup extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const url = this.indexUrl();
-    this.loadedFrom = url;
+    const attributes = this.loadAttributes();
+    this.loadedWith = attributes;
     this.message = { kind: 'status', text: '…' };
+    this.syncStatus = undefined;
     try {
-      const record = await sharedIndex(url);
-      if (url !== this.loadedFrom) return; // the index attribute changed meanwhile
-      this.shared = record;
-      const { matcher, from } = record;
+      const record = await sharedIndex(this.indexUrl());
+      if (attributes !== this.loadedWith) return; // an attribute changed meanwhile
+      const { answering, synced } = this.source ? await this.follow(record) : { answering: record, synced: undefined };
+      if (attributes !== this.loadedWith) return;
+      this.shared = answering;
       this.ready = true;
       this.message = null;
       this.setUpSelection();
-      this.dispatchEvent(new CustomEvent('mx-lookup-ready', { detail: { entries: matcher.entries.length, from }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('mx-lookup-ready', { detail: { entries: answering.matcher.entries.length, from: record.from }, bubbles: true, composed: true }));
+      void synced?.then((report) => {
+        if (attributes === this.loadedWith) this.reportSync(report);
+      });
       await this.updateComplete;
       this.wirePanel();
       await this.answerInfobutton();
@@ -146,9 +179,43 @@ export class MxLookup extends LitElement {
     }
   }
 
+  /** The merge of `record` with the source this element follows; `record` alone when the source cannot be followed. */
+  private async follow(record: SharedIndex): Promise<{ answering: Answering; synced: Promise<SyncReport> }> {
+    const unfollowed = (result: 'failed' | 'refused', error: unknown) => ({
+      answering: record,
+      synced: Promise.resolve<SyncReport>({ result, reason: error instanceof Error ? error.message : String(error), status: result, installed: false }),
+    });
+    let followSource: typeof import('./source-sync').followSource;
+    try {
+      // The sync client, Ed25519 and the sync storage are a chunk of their own, fetched only by a widget with a source.
+      ({ followSource } = await import('./source-sync'));
+    } catch (error) {
+      return unfollowed('failed', error);
+    }
+    try {
+      const followed = await followSource(record, this.source, this.key, buildMatcher);
+      return { answering: followed, synced: followed.synced };
+    } catch (error) {
+      // Unusable attributes (or no WebCrypto): nothing is requested from the source, the default index answers.
+      return unfollowed('refused', error);
+    }
+  }
+
+  /** Reports a sync of the followed source: always as an event and `sync-status`; in the widget only when the web team must act. */
+  private reportSync({ result, version, reason, status, installed }: SyncReport): void {
+    this.syncStatus = status;
+    this.dispatchEvent(new CustomEvent('mx-lookup-sync', { detail: { result, version, reason }, bubbles: true, composed: true }));
+    if (status === 'ok') return;
+    const shown = installed ? `Its version ${version} installed earlier is shown.` : 'The default guidance is shown.';
+    // A refused source (bad signature, rollback, bad attributes) is a fault of the site; a network failure over an
+    // installed index is routine (the reader is offline, the server is down) and the reader loses nothing.
+    if (status === 'failed' && installed) console.warn(`mx-lookup: the guidance source could not be synced. ${reason ?? ''} ${shown}`);
+    else this.message = { kind: 'error', text: `The guidance source was ${status === 'refused' ? 'refused' : 'not loaded'}: ${reason ?? 'no reason given.'} ${shown}` };
+  }
+
   private wirePanel(): void {
     const panel = this.panel();
-    const record = this.shared; // its matcher is replaced when a newer index arrives
+    const record = this.shared; // its matcher is replaced when a newer index (or source version) arrives
     if (!panel || !record) return;
     panel.suggest = async (text) => {
       const hits = record.matcher.suggest(text, { limit: 8, lang: this.readerLang });
