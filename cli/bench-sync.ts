@@ -3,7 +3,7 @@
 // bytes the client received and as the bytes the server wrote (headers included, gzip applied),
 // and the time from the start of a sync to the new index answering lookups.
 // Part of `npm run bench` (`mx-lookup bench sync`).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildMatcher } from '../core/match/matcher';
@@ -29,6 +29,41 @@ class Memory implements SyncStorage {
   }
   async writeState(_id: string, state: SourceState) {
     this.state = state;
+  }
+}
+
+/** In the built extension: from "Sync now" to the background answering with the new entry (full bundle, then a delta). */
+async function extensionSync(
+  log: (line: string) => void,
+  source: { guidance: string; keyFile: string; site: string; manifestUrl: string; publicKey: string },
+): Promise<void> {
+  const { EXTENSION_DIR, launchWithExtension } = await import('../tests/e2e/harness');
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    log('  extension: not built (npx wxt build), skipped');
+    return;
+  }
+  const browser = await launchWithExtension();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const ask = (message: unknown) => page.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+    const timeTo = async (request: unknown, marker: string) => {
+      const started = performance.now();
+      await ask(request);
+      const reply = (await ask({ type: 'entry', id: 'prone-positioning' })) as { value: { keyPoints: { en: string[] } } };
+      const ms = performance.now() - started;
+      return { ms, ok: reply.value.keyPoints.en.join(' ').includes(marker) };
+    };
+    const add = await timeTo({ type: 'add-source', source: { name: 'Bench', manifestUrl: source.manifestUrl, publicKey: source.publicKey, priority: 10 } }, 'Reviewed again for the bench');
+    const file = join(source.guidance, 'respiratory', 'prone-positioning.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('(Reviewed again for the bench.)', '(Reviewed a third time.)'));
+    await publish(source.guidance, source.keyFile, source.site);
+    const update = await timeTo({ type: 'sync' }, 'Reviewed a third time');
+    log(`  extension (Chromium service worker), from the request to the new entry answering:`);
+    log(`    add a source (full bundle, 845 KB)   ${add.ms.toFixed(0)} ms${add.ok ? '' : ' (the new entry did NOT answer)'}`);
+    log(`    sync now (one entry edited, delta)   ${update.ms.toFixed(0)} ms${update.ok ? '' : ' (the new entry did NOT answer)'}`);
+  } finally {
+    await browser.close();
   }
 }
 
@@ -78,6 +113,7 @@ export async function runSyncBench(log: (line: string) => void): Promise<void> {
     await measure('full bundle (new client)');
     for (const row of rows) log(row);
     log(`  delta target ≤5 KB: ${delta.result === 'delta' && delta.bytes <= 5 * 1024 ? 'met' : 'NOT MET'} (${delta.bytes} B body)`);
+    await extensionSync(log, { guidance, keyFile, site, manifestUrl: config.manifestUrl, publicKey: config.publicKey });
     await server.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

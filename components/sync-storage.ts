@@ -1,7 +1,9 @@
 // The sync client's storage in a browser (the extension's service worker and the widget's page):
-// IndexedDB through idb-keyval, in a database of its own. A new index and the previous good one
-// are written in one transaction, so readers see the old index or the new one, never a mix.
-import { createStore, get, getMany, setMany, type UseStore } from 'idb-keyval';
+// IndexedDB through idb-keyval, in a database of its own. Each source has two index slots and a
+// pointer: a new index goes into the slot not in use and the pointer moves to it in the same
+// transaction, so readers see the old index or the new one, never a mix, and the previous good
+// index stays in the other slot (without reading it back first: indexes are megabytes).
+import { createStore, get, setMany, type UseStore } from 'idb-keyval';
 import { parseIndex } from '../core/index/schema';
 import type { GuidanceIndex } from '../core/index/types';
 import type { SourceState, SyncStorage } from '../core/sync/types';
@@ -13,10 +15,18 @@ export class IdbSyncStorage implements SyncStorage {
     this.store = createStore(database, 'sources');
   }
 
+  private async slotInUse(sourceId: string): Promise<'a' | 'b' | undefined> {
+    const slot = await get<unknown>(`slot:${sourceId}`, this.store);
+    return slot === 'a' || slot === 'b' ? slot : undefined;
+  }
+
   /** The installed index of a source, checked against the schema (storage is outside data too); falls back to the previous one. */
   async readIndex(sourceId: string): Promise<GuidanceIndex | undefined> {
-    const [current, previous] = await getMany<unknown>([`index:${sourceId}`, `previous:${sourceId}`], this.store);
-    for (const candidate of [current, previous]) {
+    const slot = await this.slotInUse(sourceId);
+    if (!slot) return undefined;
+    const order = slot === 'a' ? ['a', 'b'] : ['b', 'a'];
+    for (const name of order) {
+      const candidate = await get<unknown>(`index-${name}:${sourceId}`, this.store);
       if (candidate === undefined) continue;
       const parsed = parseIndex(candidate);
       if (parsed.ok) return parsed.index;
@@ -25,10 +35,14 @@ export class IdbSyncStorage implements SyncStorage {
   }
 
   async writeIndex(sourceId: string, index: GuidanceIndex): Promise<void> {
-    const current = await get<unknown>(`index:${sourceId}`, this.store);
-    const entries: [IDBValidKey, unknown][] = [[`index:${sourceId}`, index]];
-    if (current !== undefined) entries.unshift([`previous:${sourceId}`, current]);
-    await setMany(entries, this.store);
+    const next = (await this.slotInUse(sourceId)) === 'a' ? 'b' : 'a';
+    await setMany(
+      [
+        [`index-${next}:${sourceId}`, index],
+        [`slot:${sourceId}`, next],
+      ],
+      this.store,
+    );
   }
 
   async readState(sourceId: string): Promise<SourceState | undefined> {

@@ -21,10 +21,7 @@ export default defineBackground(() => {
       if (!response.ok) throw new Error(`bundled index missing (${response.status})`);
       return response.json();
     },
-    async (): Promise<Layer[]> => {
-      await sources.refreshPolicy();
-      return sources.layers();
-    },
+    async (): Promise<Layer[]> => sources.layers(),
   );
   const sources: SourceManager = new SourceManager(service, new IdbSyncStorage());
 
@@ -45,11 +42,18 @@ export default defineBackground(() => {
   // a growing back-off after failures).
   const scheduleSync = () => {
     void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 30 });
+    void sources.refreshPolicy().catch(() => undefined);
     void sources.syncAll();
   };
   browser.runtime.onStartup.addListener(scheduleSync);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void sources.syncAll();
+    if (alarm.name !== SYNC_ALARM) return;
+    void sources.refreshPolicy().catch(() => undefined);
+    void sources.syncAll();
+  });
+  // Hospital IT changed the policy while the browser runs.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void sources.refreshPolicy().catch(() => undefined);
   });
 
   const tell = (tabId: number, command: TabCommand, frameId?: number) =>

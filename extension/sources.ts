@@ -9,7 +9,7 @@ import type { Layer } from '../core/sync/merge';
 import type { SourceConfig, SyncOutcome, SyncStorage } from '../core/sync/types';
 import type { LookupService } from './lookup-service';
 import { adminRequestSchema, type AdminRequest, type Reply, type SourcesAnswer, type SourceView } from './messages';
-import { POLICY_KEY, readManagedPolicy, type Policy } from './policy';
+import { POLICY_KEY, readManagedPolicy, readPolicyCopy, type Policy } from './policy';
 import { applyPolicy } from './settings';
 
 const USER_SOURCES_KEY = 'sources';
@@ -24,8 +24,10 @@ const storedSource = v.object({
 });
 
 export class SourceManager {
-  private policy: Policy = {};
+  private policy: Policy | null = null;
   private policyProblems: string[] = [];
+  private refreshing: Promise<Policy> | null = null;
+  private refreshAgain = false;
   private syncing: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -34,14 +36,47 @@ export class SourceManager {
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
   ) {}
 
-  /** Reads the managed policy again and keeps its checked copy in storage.local for the other parts. */
-  async refreshPolicy(): Promise<Policy> {
-    const { policy, problems } = await readManagedPolicy();
-    this.policy = policy;
-    this.policyProblems = problems;
-    const stored = ((await browser.storage.local.get(POLICY_KEY)) as Record<string, unknown>)[POLICY_KEY];
-    if (JSON.stringify(stored ?? {}) !== JSON.stringify(policy)) await browser.storage.local.set({ [POLICY_KEY]: policy });
-    return policy;
+  /**
+   * The policy in effect: the checked copy in storage.local. Reading managed storage itself can
+   * take seconds (Chromium waits for its policy service), so nothing a user waits for reads it:
+   * `refreshPolicy` does, in the background.
+   */
+  private async currentPolicy(): Promise<Policy> {
+    this.policy ??= await readPolicyCopy();
+    return this.policy;
+  }
+
+  /**
+   * Reads the managed policy again; when it changed, stores the new copy (pages and content
+   * scripts watch it), rebuilds the layers and syncs sources the policy added.
+   */
+  refreshPolicy(): Promise<Policy> {
+    if (this.refreshing) {
+      // Asked again while reading: read once more afterwards, the policy may have changed meanwhile.
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      try {
+        const { policy, problems } = await readManagedPolicy();
+        this.policyProblems = problems;
+        const before = await this.currentPolicy();
+        if (JSON.stringify(before) !== JSON.stringify(policy)) {
+          this.policy = policy;
+          await browser.storage.local.set({ [POLICY_KEY]: policy });
+          await this.service.setLayers(await this.layers());
+          void this.syncAll();
+        }
+        return policy;
+      } finally {
+        this.refreshing = null;
+        if (this.refreshAgain) {
+          this.refreshAgain = false;
+          void this.refreshPolicy().catch(() => undefined);
+        }
+      }
+    })();
+    return this.refreshing;
   }
 
   private async userSources(): Promise<SourceConfig[]> {
@@ -52,7 +87,8 @@ export class SourceManager {
 
   /** The sources to follow: the policy's (locked), then the user's when allowed; each id once. */
   async sources(): Promise<SourceConfig[]> {
-    const managed: SourceConfig[] = (this.policy.sources ?? []).map((s) => ({
+    const policy = await this.currentPolicy();
+    const managed: SourceConfig[] = (policy.sources ?? []).map((s) => ({
       id: `managed-${sourceIdFrom(s.name)}`,
       name: s.name,
       manifestUrl: s.manifestUrl,
@@ -61,7 +97,7 @@ export class SourceManager {
       enabled: true,
       managed: true,
     }));
-    const user = this.policy.allowUserSources === false ? [] : await this.userSources();
+    const user = policy.allowUserSources === false ? [] : await this.userSources();
     const seen = new Set<string>();
     return [...managed, ...user].filter((s) => !seen.has(s.id) && seen.add(s.id));
   }
@@ -85,7 +121,6 @@ export class SourceManager {
    */
   syncAll(options: { force?: boolean; only?: string } = {}): Promise<SyncOutcome[]> {
     const run = this.syncing.then(async () => {
-      await this.refreshPolicy();
       const outcomes: SyncOutcome[] = [];
       for (const source of await this.sources()) {
         if (!source.enabled || (options.only && source.id !== options.only)) continue;
@@ -105,15 +140,15 @@ export class SourceManager {
     const sources: SourceView[] = [];
     for (const config of await this.sources()) {
       const state = await this.storage.readState(config.id).catch(() => undefined);
-      const index = state?.version !== undefined ? await this.storage.readIndex(config.id).catch(() => undefined) : undefined;
-      sources.push({ config, state, entries: index?.entries.length });
+      sources.push({ config, state, entries: state?.entries });
     }
-    const { locked } = applyPolicy({ triggers: { doubleClick: true, selection: true, modifier: false }, disabledSites: [], language: 'auto' }, this.policy);
-    return { sources, allowUserSources: this.policy.allowUserSources !== false, locked, policyProblems: this.policyProblems, problems };
+    const policy = await this.currentPolicy();
+    const { locked } = applyPolicy({ triggers: { doubleClick: true, selection: true, modifier: false }, disabledSites: [], language: 'auto' }, policy);
+    return { sources, allowUserSources: policy.allowUserSources !== false, locked, policyProblems: this.policyProblems, problems };
   }
 
   private async add(input: Extract<AdminRequest, { type: 'add-source' }>['source']): Promise<SourcesAnswer> {
-    if (this.policy.allowUserSources === false) return this.view(['Your organisation allows only the sources it has set.']);
+    if ((await this.currentPolicy()).allowUserSources === false) return this.view(['Your organisation allows only the sources it has set.']);
     const existing = await this.userSources();
     const source: SourceConfig = {
       id: sourceIdFrom(input.name),
@@ -144,8 +179,9 @@ export class SourceManager {
     const parsed = v.safeParse(adminRequestSchema, message);
     if (!parsed.success) return { ok: false, error: `bad request: ${parsed.issues[0]?.message ?? 'unknown shape'}` };
     const request = parsed.output;
+    // The policy is checked again in the background; the page redraws when its copy changes.
+    void this.refreshPolicy().catch(() => undefined);
     try {
-      await this.refreshPolicy();
       switch (request.type) {
         case 'sources':
           return { ok: true, value: await this.view() };

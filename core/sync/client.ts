@@ -203,6 +203,7 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
     };
     const next: SourceState = {
       version: outcome.version,
+      entries: outcome.index ? outcome.index.entries.length : state.entries,
       etag: ok ? (etag ?? state.etag) : state.etag,
       source: source ?? state.source,
       status,

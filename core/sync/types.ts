@@ -84,6 +84,8 @@ export interface SourceState {
   etag?: string;
   /** Publisher's source id of the installed index. */
   source?: string;
+  /** Entries of the installed index. */
+  entries?: number;
   status: SyncStatus;
 }
 

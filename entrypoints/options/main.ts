@@ -25,11 +25,8 @@ async function main(): Promise<void> {
   const app = document.getElementById('app') as HTMLElement;
   document.documentElement.lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
 
-  // Asking the background for the sources also refreshes its copy of the policy, read below.
+  // Asking the background for the sources also makes it check the policy again.
   const section: SourcesSection = { answer: null, busy: false, error: '' };
-  const first = await adminRequest({ type: 'sources' });
-  if (first.ok) section.answer = first.value;
-  else section.error = first.error;
 
   const draw = async () => {
     const effective = await readSettings();
@@ -96,6 +93,18 @@ async function main(): Promise<void> {
       app,
     );
   };
+  // The background re-reads hospital IT's policy in the background; show it when it changes
+  // (listening before the first request, so a change during the first draw is not missed).
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !('policy' in changes)) return;
+    void adminRequest({ type: 'sources' }).then((reply) => {
+      if (reply.ok) section.answer = reply.value;
+      void draw();
+    });
+  });
+  const first = await adminRequest({ type: 'sources' });
+  if (first.ok) section.answer = first.value;
+  else section.error = first.error;
   await draw();
 }
 

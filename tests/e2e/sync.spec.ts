@@ -150,7 +150,8 @@ test('a managed policy (set through the service worker) adds a locked source tha
     })()`);
     await options.reload();
     const managed = options.locator('[data-source-id="managed-ministry-of-health"]');
-    await expect(managed).toContainText('Set by your organisation');
+    // The background reads the policy in the background (managed storage can take seconds to answer).
+    await expect(managed).toContainText('Set by your organisation', { timeout: 15_000 });
     await expect(managed.getByRole('button', { name: /Remove/ })).toHaveCount(0);
     await expect(options.locator('input[name="doubleClick"]')).toBeDisabled(); // inside the locked fieldset
     await expect(options.locator('input[name="doubleClick"]')).not.toBeChecked();
