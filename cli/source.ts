@@ -23,12 +23,12 @@ import { CliError, DEFAULT_INDEX, readIndexFile } from './default-index';
 export const DELTA_DEPTH = 5;
 
 /** Compiles a guidance folder, refusing it (every problem on stderr) unless it validates. */
-export async function compileValid(dir: string): Promise<Entry[]> {
+export async function compileValid(dir: string, refused = 'nothing written'): Promise<Entry[]> {
   const compiled = await compileFolder(dir);
   const problems = [...compiled.problems, ...validateEntries(compiled.entries, { fileOf: (e) => compiled.files.get(e) ?? e.id })];
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-    throw new CliError(`${problems.length} problem(s) in ${dir}; nothing written (run mx-lookup validate ${dir})`);
+    throw new CliError(`${problems.length} problem(s) in ${dir}; ${refused} (run mx-lookup validate ${dir})`);
   }
   return compiled.entries;
 }
@@ -103,7 +103,7 @@ export async function publish(guidanceDir: string | undefined, keyFile: string |
   }
   const source = last?.source ?? options.source ?? sourceIdFrom(basename(resolve(guidanceDir)));
   if (options.source && last && options.source !== last.source) throw new CliError(`${siteDir} publishes source "${last.source}", not "${options.source}"`);
-  const entries = await compileValid(guidanceDir);
+  const entries = await compileValid(guidanceDir, 'nothing published');
   const version = (last?.version ?? 0) + 1;
   const now = options.now ?? new Date();
   const index = sortIndex(assembleIndex(entries, { source, version, built: now.toISOString() }));

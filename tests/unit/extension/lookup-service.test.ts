@@ -28,9 +28,25 @@ describe('the background lookup service', () => {
   });
 
   it('reports the index in use, and an unreadable index as an error', async () => {
-    expect(await service().handle({ type: 'status' })).toMatchObject({ ok: true, value: { entries: 10, source: 'default' } });
+    // The source names each layer in use with its version: only the bundled index here.
+    expect(await service().handle({ type: 'status' })).toMatchObject({ ok: true, value: { entries: 10, source: 'default@1' } });
     const broken = new LookupService(async () => ({ format: 'something else' }));
     expect(await broken.handle({ type: 'status' })).toMatchObject({ ok: false, error: expect.stringMatching(/index rejected/) });
+  });
+
+  it('answers from the sources layered over the bundled index, and from a new merge after a sync', async () => {
+    const hospital = structuredClone(fixtureIndex());
+    hospital.source = 'hospital';
+    hospital.version = 4;
+    hospital.entries = hospital.entries.filter((e) => e.id === 'dexamethasone');
+    (hospital.entries[0] as { summary: Record<string, string> }).summary.en = 'Hospital protocol.';
+    const s = new LookupService(async () => fixtureIndex(), async () => [{ index: hospital, priority: 10 }]);
+    expect(await s.handle({ type: 'entry', id: 'dexamethasone' })).toMatchObject({ ok: true, value: { summary: { en: 'Hospital protocol.' } } });
+    expect(await s.handle({ type: 'status' })).toMatchObject({ ok: true, value: { source: 'default@1+hospital@4', entries: 10 } });
+    // The source no longer has the entry: the bundled one answers again.
+    await s.setLayers([{ index: { ...hospital, version: 5, entries: [] }, priority: 10 }]);
+    const back = await s.handle({ type: 'entry', id: 'dexamethasone' });
+    expect(back.ok && (back.value as { summary: { en: string } }).summary.en).not.toBe('Hospital protocol.');
   });
 
   it('tells a term from a sentence', () => {
