@@ -43,10 +43,21 @@ export interface FollowedIndex {
   synced: Promise<SyncReport>;
 }
 
+/** FNV-1a (32 bits) of `text` in base 36: a short, stable storage-key suffix (not a security check). */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
 /**
  * The configuration of the source a widget follows; throws an error saying what is wrong with its
- * attributes. The local id is a slug of the manifest URL, so every page following the same source
- * shares its installed index.
+ * attributes. The local id is a slug of the manifest URL plus a hash of the URL and the key, so
+ * every page following the same source with the same key shares its installed index, two long
+ * URLs never share one, and a new key starts afresh (nothing installed under the old key answers).
  */
 export function widgetSourceConfig(manifestUrl: string, publicKey: string): SourceConfig {
   const url = manifestUrl.trim();
@@ -56,7 +67,7 @@ export function widgetSourceConfig(manifestUrl: string, publicKey: string): Sour
   const key = parsePublicKey(publicKey);
   if (!key.ok) throw new Error(`The key attribute is not a usable public key: ${key.message}.`);
   const href = new URL(url).href;
-  return { id: sourceIdFrom(href), name: href, manifestUrl: href, publicKey: publicKey.trim(), priority: SOURCE_PRIORITY, enabled: true };
+  return { id: `${sourceIdFrom(href).slice(0, 40)}-${shortHash(`${href} ${publicKey.trim()}`)}`, name: href, manifestUrl: href, publicKey: publicKey.trim(), priority: SOURCE_PRIORITY, enabled: true };
 }
 
 /** The default index with the source's installed index above it. */

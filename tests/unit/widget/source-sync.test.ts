@@ -10,8 +10,9 @@ const KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)));
 describe('widgetSourceConfig', () => {
   it('makes a configuration whose id every page following the same source shares', () => {
     const config = widgetSourceConfig(' https://guidance.example.org/cardiology/manifest.json ', `${KEY}\n`);
+    expect(config.id).toMatch(/^https-guidance-example-org-cardiology-ma-[0-9a-z]+$/);
     expect(config).toEqual({
-      id: 'https-guidance-example-org-cardiology-manifest-json',
+      id: config.id,
       name: 'https://guidance.example.org/cardiology/manifest.json',
       manifestUrl: 'https://guidance.example.org/cardiology/manifest.json',
       publicKey: KEY,
@@ -19,6 +20,14 @@ describe('widgetSourceConfig', () => {
       enabled: true,
     });
     expect(widgetSourceConfig('https://guidance.example.org/cardiology/manifest.json', KEY).id).toBe(config.id);
+  });
+
+  it('gives another id to another URL with the same long prefix, and to a new key', () => {
+    const a = widgetSourceConfig('https://guidance.example.org/departments/cardiology/protocols/manifest.json', KEY).id;
+    const b = widgetSourceConfig('https://guidance.example.org/departments/cardiology/protocols-2/manifest.json', KEY).id;
+    expect(a).not.toBe(b);
+    const otherKey = Buffer.from(new Uint8Array(32).fill(9)).toString('base64');
+    expect(widgetSourceConfig('https://guidance.example.org/departments/cardiology/protocols/manifest.json', otherKey).id).not.toBe(a);
   });
 
   it('accepts http only on this machine', () => {
