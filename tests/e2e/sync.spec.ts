@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { publish } from '../../cli/source';
 import type { Manifest } from '../../core/sync/types';
-import { sha256Hex, signManifest, fromBase64 } from '../../core/sync/verify';
+import { fromBase64, generateKeyPair, sha256Hex, signManifest } from '../../core/sync/verify';
 import { editSummary, publishedSource, startFaultServer, type FaultServer, type PublishedSource } from '../unit/sync/fixtures';
 import { launchWithExtension, POPOVER, serveFixtures, wordPoint, type ExtensionBrowser, type FixtureServer } from './harness';
 
@@ -99,6 +99,16 @@ test('every fault keeps the installed guidance and shows why; the next sync afte
     }, /cut off|incomplete/i],
     ['bad signature', async () => void server.overrides.set('/manifest.json', (await resign((m) => m)).replace('"published":"', '"published":"1')), /signature/i],
     ['rollback', () => void server.overrides.set('/manifest.json', source.manifestV1), /older than the installed/i],
+    ['wrong hash', () => {
+      const bundle = readFileSync(join(source.site, 'bundles', 'index-4.json'), 'utf8');
+      server.overrides.set('/bundles/index-4.json', bundle.replace('version four', 'version FOUR'));
+      server.overrides.set('/deltas/3-4.json', 'x');
+    }, /checksum/i],
+    ["another source's key", async () => {
+      const { signature: _s, ...unsigned } = JSON.parse(readFileSync(join(source.site, 'manifest.json'), 'utf8')) as Manifest;
+      server.overrides.set('/manifest.json', JSON.stringify(await signManifest(unsigned, (await generateKeyPair()).secretKey)));
+    }, /signature/i],
+    ['oversize', async () => void server.overrides.set('/manifest.json', await resign((m) => ({ ...m, deltas: [], bundle: { ...m.bundle, size: 60 * 1024 * 1024 } }))), /larger than allowed/i],
     ['schema-invalid bundle', async () => {
       const bad = Buffer.from('{"format":"mx-lookup-index","formatVersion":1,"source":"riverside","version":4,"built":"x","entries":[{"id":"Bad Id"}],"lexicon":{"nearWords":[]}}');
       const sha256 = await sha256Hex(bad);
@@ -118,10 +128,18 @@ test('every fault keeps the installed guidance and shows why; the next sync afte
       server.overrides.clear();
     });
   }
+  // A broken delta (correctly signed, but not fitting the installed index): the full bundle is used instead.
+  const broken = Buffer.from(JSON.stringify({ format: 'mx-lookup-delta', source: 'riverside', from: 3, to: 4, built: 'x', upsert: [], remove: ['no-such-entry'], nearWords: { add: [], remove: [] } }));
+  const brokenSha = await sha256Hex(broken);
+  server.overrides.set('/deltas/broken.json', broken);
+  server.overrides.set('/manifest.json', await resign((m) => ({ ...m, deltas: [{ from: 3, url: 'deltas/broken.json', size: broken.length, sha256: brokenSha }] })));
   await syncNow();
   await expect(options.locator(`${SOURCE} .mx-source-status`)).toContainText('version 4');
-  await expect(options.locator(`${SOURCE} .mx-source-error`)).toHaveCount(0);
+  await expect(options.locator(SOURCE)).toContainText('full guidance was downloaded instead');
+  server.overrides.clear();
   expect((await entry('high-flow-nasal-cannula'))?.summary.en).toContain('version four');
+  await syncNow(); // the server fixed: nothing new
+  await expect(options.locator(`${SOURCE} .mx-source-error`)).toHaveCount(0);
 });
 
 test('an entry the source removes falls back to the bundled one', async () => {
