@@ -13,6 +13,8 @@ import { POLICY_KEY, readManagedPolicy, readPolicyCopy, type Policy } from './po
 import { applyPolicy } from './settings';
 
 const USER_SOURCES_KEY = 'sources';
+/** Set after every sync that ran, so that an open options page shows the new status. */
+export const SYNC_STAMP_KEY = 'syncStamp';
 
 const storedSource = v.object({
   id: v.string(),
@@ -130,6 +132,7 @@ export class SourceManager {
         outcomes.push(await syncSource(source, { fetch: this.fetchImpl, storage: this.storage, now: Date.now, random: Math.random }));
       }
       if (outcomes.some((o) => o.result === 'full' || o.result === 'delta')) await this.service.setLayers(await this.layers());
+      if (outcomes.length > 0) await browser.storage.local.set({ [SYNC_STAMP_KEY]: Date.now() });
       return outcomes;
     });
     this.syncing = run.catch(() => undefined);

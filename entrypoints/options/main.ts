@@ -93,10 +93,10 @@ async function main(): Promise<void> {
       app,
     );
   };
-  // The background re-reads hospital IT's policy in the background; show it when it changes
+  // The background re-reads hospital IT's policy and syncs on its own schedule; show the news
   // (listening before the first request, so a change during the first draw is not missed).
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !('policy' in changes)) return;
+    if (area !== 'local' || !('policy' in changes || 'syncStamp' in changes) || section.busy) return;
     void adminRequest({ type: 'sources' }).then((reply) => {
       if (reply.ok) section.answer = reply.value;
       void draw();
