@@ -1,10 +1,10 @@
 // Toolbar popup: a search box focused on open, the card inline, lookup on/off for the current
 // site, and which index is in use.
 import '../../extension/pages.css';
-import { html, render } from 'lit-html';
+import { html, nothing, render } from 'lit-html';
 import { browser } from 'wxt/browser';
 import { defineSearchPanel } from '../../components/search-panel';
-import { request } from '../../extension/client';
+import { adminRequest, request } from '../../extension/client';
 import { extensionUrl, uiMessage } from '../../extension/platform';
 import { resolveLanguage, siteOf } from '../../extension/settings';
 import { disabledSites, language } from '../../extension/settings-store';
@@ -29,6 +29,9 @@ async function main(): Promise<void> {
   const app = document.getElementById('app') as HTMLElement;
   const site = await currentSite();
   const status = await request({ type: 'status' });
+  // A source that could not be synced is said here too: the clinician should know the guidance may be out of date.
+  const sources = await adminRequest({ type: 'sources' });
+  const failing = sources.ok ? sources.value.sources.filter((s) => s.state?.status.lastResult === 'failed' || s.state?.status.lastResult === 'refused') : [];
 
   const draw = async () => {
     const disabled = site ? (await disabledSites.getValue()).includes(site) : false;
@@ -49,6 +52,13 @@ async function main(): Promise<void> {
             ? html`${uiMessage('indexInfo') || 'Guidance index'}: ${status.source.split('+').join(' + ')} · ${status.entries}
               ${uiMessage('entries') || 'entries'} · ${uiMessage('built') || 'built'} ${status.built.slice(0, 10)}`
             : '…'}
+          ${failing.map(
+            (s) => html`<p class="mx-source-warning" role="status">
+              ${s.config.name}: ${uiMessage('syncProblem') || 'not synced'} (${s.state?.status.lastError ?? ''})
+              ${s.state?.status.lastSuccess ? html`${uiMessage('lastSynced') || 'last synced'} ${s.state.status.lastSuccess.slice(0, 10)}.` : nothing}
+              <a href=${extensionUrl('/options.html#sources')} target="_blank">${uiMessage('optionsTitle') || 'Options'}</a>
+            </p>`,
+          )}
         </footer>`,
       app,
     );

@@ -124,6 +124,13 @@ test('every fault keeps the installed guidance and shows why; the next sync afte
       await expect(options.locator(`${SOURCE} .mx-source-error`)).toContainText('The installed guidance stays in use');
       await expect(options.locator(`${SOURCE} .mx-source-status`)).toContainText('version 3');
       expect((await entry('high-flow-nasal-cannula'))?.summary.en).toContain('Riverside respiratory team');
+      if (name === 'offline') {
+        // The toolbar popup says so too.
+        const popup = await browser.context.newPage();
+        await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+        await expect(popup.locator('.mx-source-warning')).toContainText('Riverside protocols');
+        await popup.close();
+      }
       server.fault = 'none';
       server.overrides.clear();
     });
