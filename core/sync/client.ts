@@ -73,7 +73,8 @@ async function download(
     await response.body?.cancel().catch(() => undefined);
     throw fail(`The server answered HTTP ${response.status} for the ${what}.`);
   }
-  const declared = Number(response.headers.get('content-length') ?? NaN);
+  // Content-Length counts compressed bytes when the body is encoded; the streamed count below is what matters then.
+  const declared = response.headers.get('content-encoding') ? NaN : Number(response.headers.get('content-length') ?? NaN);
   if (declared > limit) {
     await response.body?.cancel().catch(() => undefined);
     throw refuse(`The ${what} is larger than allowed (${mb(declared)}; limit ${mb(limit)}).`);
@@ -145,16 +146,17 @@ function checkIndex(value: unknown, manifest: Manifest, what: string): GuidanceI
   const index = parsed.index;
   if (index.source !== manifest.source) throw refuse(`The ${what} belongs to source "${index.source}", not "${manifest.source}".`);
   if (index.version !== manifest.version) throw refuse(`The ${what} has version ${index.version}, but the manifest announces ${manifest.version}.`);
+  if (index.entries.length === 0) throw refuse(`The ${what} has no entries; an empty index is never installed.`);
   return index;
 }
 
 /** The installed index brought to `manifest.version` through a delta, or undefined (with the reason) when no usable delta exists. */
-async function throughDelta(session: Session, manifest: Manifest, installed: GuidanceIndex | undefined): Promise<{ index?: GuidanceIndex; problem?: string }> {
+async function throughDelta(session: Session, manifestUrl: string, manifest: Manifest, installed: GuidanceIndex | undefined): Promise<{ index?: GuidanceIndex; problem?: string }> {
   if (!installed) return {};
   const ref = manifest.deltas.find((d) => d.from === installed.version);
   if (!ref) return {};
   try {
-    const body = await signedFile(session, session.config.manifestUrl, ref, 'update');
+    const body = await signedFile(session, manifestUrl, ref, 'update');
     const delta = parseDelta(parseJson(body, 'update'));
     if (!delta.ok) throw refuse(`The update is not valid (${delta.problem}).`);
     if (delta.value.to !== manifest.version) throw refuse(`The update leads to version ${delta.value.to}, not ${manifest.version}.`);
@@ -175,20 +177,25 @@ async function throughDelta(session: Session, manifest: Manifest, installed: Gui
 /**
  * Syncs one source. Never throws for anything the network or the server does: the outcome says
  * what happened, the stored state records it, and the installed index is replaced only by one
- * that passed every check.
+ * that passed every check. Hosts that can run two syncs of a source at once (several tabs,
+ * several `pull` processes) hold a lock around this call; a newer version stored meanwhile is
+ * still never overwritten by an older one.
  */
 export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<SyncOutcome> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const session: Session = { config, deps, limits, bytes: 0 };
   const stored = await deps.storage.readState(config.id).catch(() => undefined);
-  const state: SourceState = stored ?? { status: { failures: 0 } };
+  // A new public key is a new trust root: nothing installed under the old key counts any more.
+  const sameKey = !stored?.publicKey || stored.publicKey === config.publicKey.trim();
+  const state: SourceState = stored && sameKey ? stored : { status: { failures: 0 } };
   let installed = state.version !== undefined ? await deps.storage.readIndex(config.id).catch(() => undefined) : undefined;
   // What storage holds counts only if it is this source's index (a host may keep a fallback there).
   if (installed && state.source && installed.source !== state.source) installed = undefined;
-  const installedVersion = installed?.version;
+  // Never below what was ever installed, even when storage cannot give the index back right now.
+  const floor = Math.max(state.version ?? -1, installed?.version ?? -1);
   const startedAt = new Date(deps.now()).toISOString();
 
-  const finish = async (outcome: SyncOutcome, etag?: string, source?: string): Promise<SyncOutcome> => {
+  const finish = async (outcome: SyncOutcome, extra: { etag?: string; source?: string; sha256?: string } = {}): Promise<SyncOutcome> => {
     const ok = outcome.result !== 'refused' && outcome.result !== 'failed';
     const failures = ok ? 0 : state.status.failures + 1;
     const wait = ok ? Math.round(limits.refreshMs * (0.9 + deps.random() * 0.2)) : backoffDelay(failures, limits, deps.random);
@@ -201,11 +208,14 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
       nextAttempt: new Date(deps.now() + wait).toISOString(),
       lastBytes: outcome.bytes,
     };
+    const installedNow = outcome.index !== undefined;
     const next: SourceState = {
-      version: outcome.version,
-      entries: outcome.index ? outcome.index.entries.length : state.entries,
-      etag: ok ? (etag ?? state.etag) : state.etag,
-      source: source ?? state.source,
+      version: installedNow ? outcome.version : state.version,
+      entries: installedNow ? outcome.index?.entries.length : state.entries,
+      sha256: installedNow ? extra.sha256 : state.sha256,
+      etag: ok ? (extra.etag ?? state.etag) : state.etag,
+      source: extra.source ?? state.source,
+      publicKey: config.publicKey.trim(),
       status,
     };
     await deps.storage.writeState(config.id, next).catch(() => undefined);
@@ -216,43 +226,60 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
     const key = parsePublicKey(config.publicKey);
     if (!key.ok) throw refuse(`The source's public key is not usable: ${key.message}.`);
     // Ask with the ETag only when the installed index is the one that ETag belongs to.
-    const headers: Record<string, string> = installed && state.etag ? { 'if-none-match': state.etag } : {};
+    const conditional = installed !== undefined && installed.version === state.version && state.etag !== undefined;
+    const headers: Record<string, string> = conditional ? { 'if-none-match': state.etag as string } : {};
     const { response, body } = await download(session, config.manifestUrl, 'manifest', limits.manifestBytes, headers);
-    if (!body) return await finish({ result: 'not-modified', version: installedVersion, bytes: session.bytes });
+    if (!body) {
+      if (!conditional) throw fail('The server answered "not modified" without being asked; nothing was installed.');
+      return await finish({ result: 'not-modified', version: installed?.version, bytes: session.bytes });
+    }
+    // Files are named relative to where the manifest really came from (after redirects).
+    const manifestUrl = response.url || config.manifestUrl;
     const parsed = parseManifest(parseJson(body, 'manifest'));
     if (!parsed.ok) throw refuse(`The manifest is not valid (${parsed.problem}).`);
     const manifest = parsed.value;
     if (!(await verifyManifest(manifest, key.key)))
       throw refuse("The manifest's signature does not match this source's public key: it was altered, or signed by someone else. Nothing was installed.");
+    if (state.source && manifest.source !== state.source)
+      throw refuse(`The manifest is for source "${manifest.source}", but this source is "${state.source}"; nothing was installed.`);
     const etag = response.headers.get('etag') ?? undefined;
-    if (installedVersion !== undefined && manifest.version < installedVersion)
-      throw refuse(`The server offers version ${manifest.version}, older than the installed version ${installedVersion}; an older version is never installed.`);
-    if (installedVersion !== undefined && manifest.version === installedVersion)
-      return await finish({ result: 'not-modified', version: installedVersion, bytes: session.bytes }, etag, manifest.source);
+    if (manifest.version < floor)
+      throw refuse(`The server offers version ${manifest.version}, older than the installed version ${floor}; an older version is never installed.`);
+    if (installed && manifest.version === installed.version && (!state.sha256 || state.sha256 === manifest.index.sha256))
+      return await finish({ result: 'not-modified', version: installed.version, bytes: session.bytes }, { etag, source: manifest.source });
 
-    const viaDelta = await throughDelta(session, manifest, installed);
+    const viaDelta = manifest.version > (installed?.version ?? -1) ? await throughDelta(session, manifestUrl, manifest, installed) : {};
     let index = viaDelta.index;
     let result: 'delta' | 'full' = 'delta';
     if (!index) {
       result = 'full';
-      const bundle = await signedFile(session, config.manifestUrl, manifest.bundle, 'guidance bundle');
+      const bundle = await signedFile(session, manifestUrl, manifest.bundle, 'guidance bundle');
       index = checkIndex(parseJson(bundle, 'guidance bundle'), manifest, 'guidance bundle');
     }
+    // Another sync of this source may have stored a newer version meanwhile.
+    const now = await deps.storage.readState(config.id).catch(() => undefined);
+    if (now?.version !== undefined && now.publicKey === config.publicKey.trim() && now.version > index.version)
+      return { result: 'not-modified', version: now.version, bytes: session.bytes, reason: `Version ${now.version} was installed meanwhile.` };
     try {
       await deps.storage.writeIndex(config.id, index);
     } catch (error) {
       throw fail(`The new guidance could not be stored (${error instanceof Error ? error.message : String(error)}); the installed one stays.`);
     }
     const reason = viaDelta.problem ? `${viaDelta.problem} The full guidance was downloaded instead.` : undefined;
-    return await finish({ result, version: index.version, bytes: session.bytes, reason, index }, etag, manifest.source);
+    return await finish({ result, version: index.version, bytes: session.bytes, reason, index }, { etag, source: manifest.source, sha256: manifest.index.sha256 });
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
-    return finish({ result: error.kind, version: installedVersion, bytes: session.bytes, reason: error.message });
+    return finish({ result: error.kind, version: state.version, bytes: session.bytes, reason: error.message });
   }
 }
 
-/** Whether a scheduled sync of a source with `state` is due at `now` (a user's "Sync now" does not ask). */
-export function isDue(state: SourceState | undefined, now: number): boolean {
-  const next = state?.status.nextAttempt;
-  return !next || Date.parse(next) <= now;
+/**
+ * Whether a scheduled sync of a source with `state` is due at `now` (a user's "Sync now" does not
+ * ask). An unreadable time, or one further ahead than any wait the client sets (a clock that was
+ * wrong), counts as due.
+ */
+export function isDue(state: SourceState | undefined, now: number, limits: SyncLimits = DEFAULT_LIMITS): boolean {
+  const next = Date.parse(state?.status.nextAttempt ?? '');
+  if (Number.isNaN(next)) return true;
+  return next <= now || next > now + Math.max(limits.maxBackoffMs, limits.refreshMs * 1.1) + 60_000;
 }

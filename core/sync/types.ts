@@ -86,6 +86,10 @@ export interface SourceState {
   source?: string;
   /** Entries of the installed index. */
   entries?: number;
+  /** SHA-256 of the canonical JSON of the installed index, as its manifest gave it. */
+  sha256?: string;
+  /** The public key the installed index was verified with (a new key starts afresh). */
+  publicKey?: string;
   status: SyncStatus;
 }
 

@@ -222,6 +222,98 @@ describe('every fault keeps the last good index, shows a status, and the next sy
   });
 });
 
+describe('what the review found (each once a way to a wrong or older index)', () => {
+  it('a storage hiccup does not lower the floor: a replayed older manifest is still refused', async () => {
+    const client = await withVersion1();
+    await client.sync(); // version 2
+    const readIndex = client.storage.readIndex.bind(client.storage);
+    client.storage.readIndex = async () => {
+      throw new Error('storage busy');
+    };
+    server.fault = 'http500';
+    expect((await client.sync()).result).toBe('failed');
+    expect(client.storage.states.get('fixture')?.version).toBe(2);
+    server.fault = 'none';
+    server.overrides.set('/manifest.json', source.manifestV1);
+    const replay = await client.sync();
+    expect(replay.result).toBe('refused');
+    expect(replay.reason).toMatch(/older than the installed version 2/);
+    client.storage.readIndex = readIndex;
+    expect(client.storage.indexes.get('fixture')?.version).toBe(2);
+  });
+
+  it('a manifest of another source signed with the same key is refused', async () => {
+    const client = await withVersion1();
+    const { signature: _s, ...unsigned } = manifestV2();
+    server.overrides.set('/manifest.json', JSON.stringify(await signManifest({ ...unsigned, source: 'other-source' }, secretKey)));
+    const outcome = await client.sync();
+    expect(outcome.result).toBe('refused');
+    expect(outcome.reason).toMatch(/for source "other-source"/);
+    expect(client.storage.indexes.get('fixture')?.version).toBe(1);
+  });
+
+  it('a 304 nobody asked for is a failure, not "up to date"', async () => {
+    const client = setUp();
+    const fetch304: typeof fetch = async () => new Response(null, { status: 304 });
+    const outcome = await syncSource(client.config, { ...client.deps, fetch: fetch304 });
+    expect(outcome.result).toBe('failed');
+    expect(client.storage.states.get('fixture')?.status.lastSuccess).toBeUndefined();
+  });
+
+  it('the same version with other content is installed again from the full bundle', async () => {
+    const client = setUp();
+    await client.sync(); // version 2
+    const state = client.storage.states.get('fixture');
+    // As if what is installed were another publication of version 2 (its manifest, so its ETag, differed).
+    if (state) Object.assign(state, { sha256: 'f'.repeat(64), etag: undefined });
+    const outcome = await client.sync();
+    expect(outcome).toMatchObject({ result: 'full', version: 2 });
+  });
+
+  it('a new public key starts afresh; the ETag is sent only for the index it belongs to', async () => {
+    const client = setUp();
+    await client.sync();
+    const other = await generateKeyPair();
+    const refused = await client.sync({ publicKey: toBase64(other.publicKey) });
+    expect(refused.result).toBe('refused');
+    expect(client.storage.states.get('fixture')?.version).toBeUndefined(); // nothing counts under the new key
+    const seen: (string | null)[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      seen.push(new Headers(init?.headers).get('if-none-match'));
+      return fetch(input, init);
+    };
+    await syncSource(client.config, { ...client.deps, fetch: spy });
+    expect(seen[0]).toBeNull(); // the stored state was reset: no ETag to send
+    await syncSource(client.config, { ...client.deps, fetch: spy });
+    expect(seen.at(-1)).not.toBeNull();
+  });
+
+  it('an empty index is never installed', async () => {
+    const client = await withVersion1();
+    const empty = Buffer.from(JSON.stringify({ format: 'mx-lookup-index', formatVersion: 1, source: 'fixture', version: 2, built: 'x', entries: [], lexicon: { nearWords: [] } }));
+    const { signature: _s, ...unsigned } = manifestV2();
+    server.overrides.set('/bundles/empty.json', empty);
+    server.overrides.set('/manifest.json', JSON.stringify(await signManifest({ ...unsigned, deltas: [], bundle: { url: 'bundles/empty.json', size: empty.length, sha256: await sha256Hex(empty) } }, secretKey)));
+    const outcome = await client.sync();
+    expect(outcome.result).toBe('refused');
+    expect(outcome.reason).toMatch(/no entries/);
+  });
+
+  it('a newer version stored by a concurrent sync is not overwritten', async () => {
+    const client = await withVersion1();
+    const readState = client.storage.readState.bind(client.storage);
+    let calls = 0;
+    client.storage.readState = async (id: string) => {
+      const state = await readState(id);
+      // The second read is the check just before storing: another sync has installed version 9.
+      return ++calls === 2 && state ? { ...state, version: 9 } : state;
+    };
+    const outcome = await client.sync();
+    expect(outcome).toMatchObject({ result: 'not-modified', version: 9 });
+    expect(client.storage.indexes.get('fixture')?.version).toBe(1);
+  });
+});
+
 describe('back-off', () => {
   it('doubles per failure up to the cap, with jitter in the upper half', () => {
     const limits = DEFAULT_LIMITS;
@@ -229,6 +321,13 @@ describe('back-off', () => {
     expect(backoffDelay(1, limits, () => 0.999)).toBeLessThanOrEqual(limits.backoffMs);
     expect(backoffDelay(3, limits, () => 0)).toBe(limits.backoffMs * 2);
     expect(backoffDelay(40, limits, () => 0.999)).toBeLessThanOrEqual(limits.maxBackoffMs);
+  });
+
+  it('an unreadable or impossibly distant next attempt counts as due', () => {
+    const now = Date.parse('2026-11-25T08:00:00Z');
+    expect(isDue({ status: { failures: 1, nextAttempt: 'soon' } }, now)).toBe(true);
+    expect(isDue({ status: { failures: 1, nextAttempt: '2030-01-01T00:00:00Z' } }, now)).toBe(true);
+    expect(isDue({ status: { failures: 1, nextAttempt: '2026-11-25T09:00:00Z' } }, now)).toBe(false);
   });
 
   it('a failed sync is not due again until its back-off has passed', async () => {
