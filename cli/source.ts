@@ -6,8 +6,8 @@
 //   bundles/index-<v>.json       the full index of each version (never rewritten)
 //   deltas/<from>-<to>.json      from each of the last few versions to the newest
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { chmod, copyFile, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseIndex } from '../core/index/schema';
 import type { Entry, GuidanceIndex } from '../core/index/types';
 import { formatProblem, validateEntries } from '../core/index/validate';
@@ -34,6 +34,20 @@ export async function compileValid(dir: string, refused = 'nothing written'): Pr
 }
 
 /** Writes `text` to `path` through a temporary file and a rename: readers see the old file or the new one. */
+/** fsync of a folder, so renames in it are on disk (not supported everywhere: then a no-op). */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot open a folder for fsync.
+  }
+}
+
 export async function writeAtomic(path: string, text: string, mode?: number): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   const handle = await open(tmp, 'w', mode);
@@ -44,6 +58,7 @@ export async function writeAtomic(path: string, text: string, mode?: number): Pr
     await handle.close();
   }
   await rename(tmp, path);
+  await syncFolder(dirname(path));
 }
 
 // ── keygen ──────────────────────────────────────────────────────────────────────────────────────
@@ -104,6 +119,7 @@ export async function publish(guidanceDir: string | undefined, keyFile: string |
   const source = last?.source ?? options.source ?? sourceIdFrom(basename(resolve(guidanceDir)));
   if (options.source && last && options.source !== last.source) throw new CliError(`${siteDir} publishes source "${last.source}", not "${options.source}"`);
   const entries = await compileValid(guidanceDir, 'nothing published');
+  if (entries.length === 0) throw new CliError(`${guidanceDir} has no entries; an empty source is never published`);
   const version = (last?.version ?? 0) + 1;
   const now = options.now ?? new Date();
   const index = sortIndex(assembleIndex(entries, { source, version, built: now.toISOString() }));
@@ -187,12 +203,16 @@ export class StateFolder implements SyncStorage {
     } finally {
       await handle.close();
     }
-    // The previous good index is copied aside first; index.json is then replaced in one rename.
-    if (existsSync(this.indexFile)) {
-      await copyFile(this.indexFile, `${this.indexFile}.previous.tmp`);
-      await rename(`${this.indexFile}.previous.tmp`, join(this.dir, 'index.previous.json'));
+    // The previous good index is copied aside first (only if it is one); index.json is then
+    // replaced in one rename, and the folder synced so the rename survives a power cut.
+    const current = parseIndex(await readJson(this.indexFile).catch(() => undefined));
+    if (current.ok) {
+      const previousTmp = `${this.indexFile}.previous.${process.pid}.tmp`;
+      await copyFile(this.indexFile, previousTmp);
+      await rename(previousTmp, join(this.dir, 'index.previous.json'));
     }
     await rename(tmp, this.indexFile);
+    await syncFolder(this.dir);
   }
 
   async readState(): Promise<SourceState | undefined> {
@@ -237,6 +257,8 @@ export async function pull(manifestUrl: string | undefined, options: PullOptions
   if (!key.ok) throw new CliError(`${options.keyFile}: ${key.message}`);
   await mkdir(options.stateDir, { recursive: true });
   const storage = new StateFolder(options.stateDir);
+  const release = await lockFolder(options.stateDir);
+  if (!release) return { result: 'failed', bytes: 0, reason: `Another mx-lookup pull is using ${options.stateDir}; try again when it has finished.` };
   try {
     return await syncSource(
       { id: 'source', name: manifestUrl, manifestUrl, publicKey: keyText, priority: 1, enabled: true },
@@ -250,7 +272,26 @@ export async function pull(manifestUrl: string | undefined, options: PullOptions
     );
   } finally {
     await storage.ensureIndex();
+    await release();
   }
+}
+
+/** Takes `<dir>/.lock` (a lock older than ten minutes is a crashed pull's and is taken over); undefined when another pull holds it. */
+async function lockFolder(dir: string): Promise<(() => Promise<void>) | undefined> {
+  const lock = join(dir, '.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return () => rm(lock, { force: true });
+    } catch {
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs).catch(() => 0);
+      if (age < 10 * 60_000) return undefined;
+      await rm(lock, { force: true });
+    }
+  }
+  return undefined;
 }
 
 export function pullLine(outcome: SyncOutcome): string {

@@ -43,13 +43,13 @@ export default defineBackground(() => {
   const scheduleSync = () => {
     void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 30 });
     void sources.refreshPolicy().catch(() => undefined);
-    void sources.syncAll();
+    void sources.syncAll().catch(() => undefined);
   };
   browser.runtime.onStartup.addListener(scheduleSync);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SYNC_ALARM) return;
     void sources.refreshPolicy().catch(() => undefined);
-    void sources.syncAll();
+    void sources.syncAll().catch(() => undefined);
   });
   // Hospital IT changed the policy while the browser runs.
   browser.storage.onChanged.addListener((_changes, area) => {

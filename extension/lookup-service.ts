@@ -2,20 +2,12 @@
 // (rebuilt when a sync installs a new index), answering the typed requests of
 // extension/messages.ts through one handler table.
 import * as v from 'valibot';
-import { parseIndex } from '../core/index/schema';
-import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type GuidanceIndex } from '../core/index/types';
+import { hasIndexHeader, parseIndex } from '../core/index/schema';
+import type { GuidanceIndex } from '../core/index/types';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
 import { mergeLayers, type Layer } from '../core/sync/merge';
 import { requestSchema, type Answers, type Reply, type Request } from './messages';
-
-function isIndexHeader(raw: unknown): raw is GuidanceIndex {
-  const r = raw as Partial<GuidanceIndex> | null;
-  return (
-    typeof r === 'object' && r !== null && r.format === INDEX_FORMAT && r.formatVersion === INDEX_FORMAT_VERSION &&
-    Array.isArray(r.entries) && typeof r.lexicon === 'object' && r.lexicon !== null && Array.isArray(r.lexicon.nearWords)
-  );
-}
 
 export class LookupService {
   private matcher: Matcher | null = null;
@@ -61,7 +53,7 @@ export class LookupService {
   async ready(): Promise<Matcher> {
     if (this.matcher) return this.matcher;
     this.loading ??= Promise.all([this.loadBundled(), this.loadLayers().catch(() => [])]).then(([raw, layers]) => {
-      if (!isIndexHeader(raw)) throw new Error('index rejected: the bundled index is damaged; reinstall the extension');
+      if (!hasIndexHeader(raw)) throw new Error('index rejected: the bundled index is damaged; reinstall the extension');
       this.bundled = raw;
       this.layers = layers;
       this.use();

@@ -4,6 +4,7 @@
 // `storage.local` under POLICY_KEY, so that the content script and the pages read one place.
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { sourceProblems } from '../core/sync/config';
 
 export const POLICY_KEY = 'policy';
 
@@ -24,27 +25,57 @@ export const policySchema = v.object({
 
 export type Policy = v.InferOutput<typeof policySchema>;
 
-/** Checks a policy; a policy that does not fit the schema keeps only its valid parts, and says what was dropped. */
+/**
+ * Checks a policy. A policy that does not fit keeps its valid parts and says what was dropped:
+ * each managed source is checked on its own (one bad source does not drop the others), and an
+ * `allowUserSources` that is not a boolean counts as false (the lock fails closed).
+ */
 export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] } {
   const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const policy: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [key, schema] of Object.entries(policySchema.entries)) {
     if (record[key] === undefined) continue;
+    if (key === 'sources' && Array.isArray(record.sources)) {
+      const sources: unknown[] = [];
+      record.sources.slice(0, 20).forEach((item, i) => {
+        const checked = v.safeParse(managedSource, item);
+        const name = (item as { name?: unknown } | null)?.name;
+        const label = `sources[${i}]${typeof name === 'string' ? ` (${name})` : ''}`;
+        if (!checked.success) {
+          problems.push(`${label}: ${checked.issues[0]?.message ?? 'invalid'}`);
+          return;
+        }
+        const trouble = sourceProblems({ ...checked.output, id: 'managed', priority: checked.output.priority ?? 100, enabled: true });
+        if (trouble.length > 0) problems.push(`${label}: ${trouble.join(' ')}`);
+        else sources.push(checked.output);
+      });
+      policy.sources = sources;
+      continue;
+    }
     const result = v.safeParse(schema, record[key]);
     if (result.success) policy[key] = result.output;
-    else problems.push(`${key}: ${result.issues[0]?.message ?? 'invalid'}`);
+    else {
+      problems.push(`${key}: ${result.issues[0]?.message ?? 'invalid'}`);
+      if (key === 'allowUserSources') policy.allowUserSources = false;
+    }
   }
   return { policy: policy as Policy, problems };
 }
 
-/** The policy in managed storage ({} where the browser has none, as Firefox without a policy file). */
-export async function readManagedPolicy(): Promise<{ policy: Policy; problems: string[] }> {
+/**
+ * The policy in managed storage ({} where the browser has none, as Firefox without a policy file);
+ * undefined when it could not be read, so that the last copy stays in force.
+ */
+export async function readManagedPolicy(): Promise<{ policy: Policy; problems: string[] } | undefined> {
+  const managed = (browser.storage as { managed?: { get(keys: null): Promise<Record<string, unknown>> } }).managed;
+  if (!managed) return { policy: {}, problems: [] };
   try {
-    const raw = await browser.storage.managed.get(null);
-    return parsePolicy(raw);
-  } catch {
-    return { policy: {}, problems: [] };
+    return parsePolicy(await managed.get(null));
+  } catch (error) {
+    // Firefox without a managed manifest says so with this error: there is simply no policy.
+    if (/managed storage manifest not found/i.test(error instanceof Error ? error.message : String(error))) return { policy: {}, problems: [] };
+    return undefined;
   }
 }
 

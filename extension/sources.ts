@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { isDue, syncSource } from '../core/sync/client';
-import { sourceIdFrom, sourceProblems } from '../core/sync/config';
+import { sourceProblems, sourceStorageId } from '../core/sync/config';
 import type { Layer } from '../core/sync/merge';
 import type { SourceConfig, SyncOutcome, SyncStorage } from '../core/sync/types';
 import type { LookupService } from './lookup-service';
@@ -60,14 +60,16 @@ export class SourceManager {
     }
     this.refreshing = (async () => {
       try {
-        const { policy, problems } = await readManagedPolicy();
+        const read = await readManagedPolicy();
+        if (!read) return await this.currentPolicy(); // unreadable now: the last copy stays in force
+        const { policy, problems } = read;
         this.policyProblems = problems;
         const before = await this.currentPolicy();
         if (JSON.stringify(before) !== JSON.stringify(policy)) {
           this.policy = policy;
           await browser.storage.local.set({ [POLICY_KEY]: policy });
           await this.service.setLayers(await this.layers());
-          void this.syncAll();
+          void this.syncAll().catch(() => undefined);
         }
         return policy;
       } finally {
@@ -91,7 +93,7 @@ export class SourceManager {
   async sources(): Promise<SourceConfig[]> {
     const policy = await this.currentPolicy();
     const managed: SourceConfig[] = (policy.sources ?? []).map((s) => ({
-      id: `managed-${sourceIdFrom(s.name)}`,
+      id: `managed-${sourceStorageId(s.name, s.manifestUrl, s.publicKey)}`,
       name: s.name,
       manifestUrl: s.manifestUrl,
       publicKey: s.publicKey,
@@ -129,7 +131,12 @@ export class SourceManager {
         if (sourceProblems(source).length > 0) continue;
         const state = await this.storage.readState(source.id).catch(() => undefined);
         if (!options.force && !isDue(state, Date.now())) continue;
-        outcomes.push(await syncSource(source, { fetch: this.fetchImpl, storage: this.storage, now: Date.now, random: Math.random }));
+        try {
+          outcomes.push(await syncSource(source, { fetch: this.fetchImpl, storage: this.storage, now: Date.now, random: Math.random }));
+        } catch (error) {
+          // The browser failing (storage, crypto), not the server: the other sources still sync.
+          outcomes.push({ result: 'failed', bytes: 0, reason: error instanceof Error ? error.message : String(error) });
+        }
       }
       if (outcomes.some((o) => o.result === 'full' || o.result === 'delta')) await this.service.setLayers(await this.layers());
       if (outcomes.length > 0) await browser.storage.local.set({ [SYNC_STAMP_KEY]: Date.now() });
@@ -154,7 +161,7 @@ export class SourceManager {
     if ((await this.currentPolicy()).allowUserSources === false) return this.view(['Your organisation allows only the sources it has set.']);
     const existing = await this.userSources();
     const source: SourceConfig = {
-      id: sourceIdFrom(input.name),
+      id: sourceStorageId(input.name, input.manifestUrl, input.publicKey),
       name: input.name.trim(),
       manifestUrl: input.manifestUrl.trim(),
       publicKey: input.publicKey.trim(),
@@ -162,7 +169,8 @@ export class SourceManager {
       enabled: true,
     };
     const problems = sourceProblems(source);
-    if ((await this.sources()).some((s) => s.id === source.id)) problems.push(`A source named "${source.name}" exists already.`);
+    const existingOne = (await this.sources()).find((s) => s.manifestUrl === source.manifestUrl || s.name.toLowerCase() === source.name.toLowerCase());
+    if (existingOne) problems.push(`"${existingOne.name}" follows this source or has this name already.`);
     if (problems.length > 0) return this.view(problems);
     await browser.storage.local.set({ [USER_SOURCES_KEY]: [...existing, source] });
     await this.syncAll({ force: true, only: source.id });

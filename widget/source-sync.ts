@@ -10,13 +10,16 @@ import { IdbSyncStorage } from '../components/sync-storage';
 import type { GuidanceIndex } from '../core/index/types';
 import type { Matcher } from '../core/match/matcher';
 import { isDue, syncSource } from '../core/sync/client';
-import { manifestUrlProblem, sourceIdFrom } from '../core/sync/config';
+import { manifestUrlProblem, sourceStorageId } from '../core/sync/config';
 import { mergeLayers } from '../core/sync/merge';
 import type { SourceConfig, SourceState, SyncDeps, SyncOutcome, SyncResultKind } from '../core/sync/types';
 import { parsePublicKey } from '../core/sync/verify';
 
 /** The source's layer lies above the default index (priority 0), so its entries replace the default ones with the same id. */
 export const SOURCE_PRIORITY = 10;
+
+/** How often an open page checks whether its source is due for a sync. */
+const RECHECK_MS = 30 * 60_000;
 
 /** The default index a source is merged with, as the widget shares it; `onReplace` listeners run after a newer index replaced it. */
 export interface BaseIndex {
@@ -43,16 +46,6 @@ export interface FollowedIndex {
   synced: Promise<SyncReport>;
 }
 
-/** FNV-1a (32 bits) of `text` in base 36: a short, stable storage-key suffix (not a security check). */
-function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
 /**
  * The configuration of the source a widget follows; throws an error saying what is wrong with its
  * attributes. The local id is a slug of the manifest URL plus a hash of the URL and the key, so
@@ -67,7 +60,7 @@ export function widgetSourceConfig(manifestUrl: string, publicKey: string): Sour
   const key = parsePublicKey(publicKey);
   if (!key.ok) throw new Error(`The key attribute is not a usable public key: ${key.message}.`);
   const href = new URL(url).href;
-  return { id: `${sourceIdFrom(href).slice(0, 40)}-${shortHash(`${href} ${publicKey.trim()}`)}`, name: href, manifestUrl: href, publicKey: publicKey.trim(), priority: SOURCE_PRIORITY, enabled: true };
+  return { id: sourceStorageId(href, href, publicKey), name: href, manifestUrl: href, publicKey: publicKey.trim(), priority: SOURCE_PRIORITY, enabled: true };
 }
 
 /** The default index with the source's installed index above it. */
@@ -118,7 +111,9 @@ async function follow(base: BaseIndex, config: SourceConfig, build: (index: Guid
   const sync = async (): Promise<SyncReport> => {
     let outcome: SyncOutcome;
     try {
-      outcome = await syncSource(config, deps);
+      // Tabs of one site share the IndexedDB storage: one sync of a source at a time among them.
+      const locks = (navigator as { locks?: { request<T>(name: string, run: () => Promise<T>): Promise<T> } }).locks;
+      outcome = locks ? await locks.request(`mx-lookup-sync:${config.id}`, () => syncSource(config, deps)) : await syncSource(config, deps);
     } catch (error) {
       // syncSource reports every network and server fault itself; this is the browser failing (storage, crypto).
       outcome = { result: 'failed', version: installed?.version, bytes: 0, reason: error instanceof Error ? error.message : String(error) };
@@ -135,5 +130,12 @@ async function follow(base: BaseIndex, config: SourceConfig, build: (index: Guid
     synced: isDue(state, deps.now()) ? sync() : Promise.resolve(storedReport(state, installed !== undefined)),
   };
   base.onReplace.add(() => (record.matcher = merged()));
+  // A page left open (a ward PC's guidance tab) checks again every half hour, syncing when due.
+  setInterval(() => {
+    void storage
+      .readState(config.id)
+      .then((now) => (isDue(now, deps.now()) ? sync() : undefined))
+      .catch(() => undefined);
+  }, RECHECK_MS);
   return record;
 }

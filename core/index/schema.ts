@@ -82,3 +82,17 @@ export function parseIndex(value: unknown): ParseResult {
   const problems = result.issues.slice(0, 50).map((issue) => `${issuePath(issue) || '(index)'}: ${issue.message}`);
   return { ok: false, problems };
 }
+
+/**
+ * Whether `raw` has the shape of an index at the top level (format, version, entries, lexicon):
+ * the cheap check for an index that passed the whole schema before it was stored (the bundled
+ * index at build time, a synced one before it was written), when re-reading it costs a cold start.
+ */
+export function hasIndexHeader(raw: unknown): raw is GuidanceIndex {
+  const r = raw as Partial<GuidanceIndex> | null;
+  return (
+    typeof r === 'object' && r !== null && r.format === INDEX_FORMAT && r.formatVersion === INDEX_FORMAT_VERSION &&
+    typeof r.source === 'string' && typeof r.version === 'number' &&
+    Array.isArray(r.entries) && typeof r.lexicon === 'object' && r.lexicon !== null && Array.isArray(r.lexicon.nearWords)
+  );
+}

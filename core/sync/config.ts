@@ -32,6 +32,25 @@ export function sourceIdFrom(name: string): string {
   return slug || 'source';
 }
 
+/** FNV-1a (32 bits) of `text` in base 36: a short, stable storage-key suffix (not a security check). */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+/**
+ * The local id of a source: a slug of its name plus a hash of its manifest URL and key, so the
+ * same source with the same key always finds its stored index, two sources never share one, and
+ * a source re-added with another URL or key starts afresh.
+ */
+export function sourceStorageId(name: string, manifestUrl: string, publicKey: string): string {
+  return `${sourceIdFrom(name).slice(0, 40).replace(/-+$/, '')}-${shortHash(`${manifestUrl.trim()} ${publicKey.trim()}`)}`;
+}
+
 /** Every problem of a source configuration (empty when it is usable). */
 export function sourceProblems(source: Partial<SourceConfig>): string[] {
   const problems: string[] = [];

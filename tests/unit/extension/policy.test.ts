@@ -8,9 +8,22 @@ const user = { triggers: DEFAULT_TRIGGERS, disabledSites: ['notes.example.org'],
 describe('managed policy', () => {
   it('keeps the valid parts of a policy and names the invalid ones', () => {
     const { policy, problems } = parsePolicy({ language: 'xx', disabledSites: ['ehr.example.org'], sources: [{ name: 'Ministry', manifestUrl: 'https://m.example/manifest.json', publicKey: 'k', priority: 5000 }] });
-    expect(policy).toEqual({ disabledSites: ['ehr.example.org'] });
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['sources', 'language']);
+    expect(policy).toEqual({ sources: [], disabledSites: ['ehr.example.org'] });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['sources[0] (Ministry)', 'language']);
     expect(parsePolicy(null)).toEqual({ policy: {}, problems: [] });
+  });
+
+  it('checks each managed source on its own, and a malformed lock fails closed', () => {
+    const key = Buffer.from(new Uint8Array(32).fill(3)).toString('base64');
+    const good = { name: 'Ministry', manifestUrl: 'https://m.example/manifest.json', publicKey: key, priority: 50 };
+    const { policy, problems } = parsePolicy({
+      sources: [good, { ...good, name: 'Plain http', manifestUrl: 'http://m.example/manifest.json' }, { ...good, name: 'Zero', priority: 0 }],
+      allowUserSources: 'false',
+    });
+    expect(policy.sources).toEqual([good]);
+    expect(policy.allowUserSources).toBe(false);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/Plain http.*https/);
   });
 
   it('wins over the user: triggers and language replaced, sites added, and each marked locked', () => {
