@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
 import { minifyCssLiteralsEsbuild } from './scripts/minify-css-literals.ts';
@@ -22,6 +24,12 @@ async function buildPopoverUi(): Promise<string> {
   return output.text;
 }
 
+/** A fingerprint of the bundled index, so the background's IndexedDB copy of it is never a stale one. */
+function bundledIndexHash(): string {
+  const file = 'public/guidance-index.json';
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) : 'none';
+}
+
 // The browser extension: MV3 for Chrome and Edge, and a Firefox build. Entrypoints live in
 // entrypoints/ (thin), their logic in extension/ and components/, the matcher in core/.
 export default defineConfig({
@@ -29,6 +37,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
+  vite: () => ({ define: { __MX_BUNDLED_INDEX_HASH__: JSON.stringify(bundledIndexHash()) } }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
       files.push({ relativeDest: 'popover-ui.js', contents: await buildPopoverUi() });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { IdbSyncStorage } from '../components/sync-storage';
+import { loadBundledIndex } from '../extension/bundled-index';
 import { LookupService } from '../extension/lookup-service';
 import { isAdminRequest, SourceManager } from '../extension/sources';
 import type { Layer } from '../core/sync/merge';
@@ -15,15 +16,10 @@ function escapeXml(text: string): string {
 }
 
 export default defineBackground(() => {
-  const service: LookupService = new LookupService(
-    async () => {
-      const response = await fetch(extensionUrl('/guidance-index.json'));
-      if (!response.ok) throw new Error(`bundled index missing (${response.status})`);
-      return response.json();
-    },
-    async (): Promise<Layer[]> => sources.layers(),
-  );
+  const service: LookupService = new LookupService(loadBundledIndex, async (): Promise<Layer[]> => sources.layers());
   const sources: SourceManager = new SourceManager(service, new IdbSyncStorage());
+  // A worker is usually woken by a lookup: start loading the index while the message is on its way.
+  void service.ready().catch(() => undefined);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (isAdminRequest(message)) {

@@ -59,6 +59,10 @@ export class LookupService {
       this.use();
       return this.matcher as Matcher;
     });
+    // A failed load is tried again by the next request.
+    this.loading.catch(() => {
+      if (!this.matcher) this.loading = null;
+    });
     return this.loading;
   }
 
