@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
 import { minifyCssLiteralsEsbuild } from './scripts/minify-css-literals.ts';
@@ -30,6 +31,15 @@ function bundledIndexHash(): string {
   return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) : 'none';
 }
 
+/** A fingerprint of the code that builds a matcher, so a stored matcher snapshot of older code is never restored. */
+function matcherCodeHash(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['core/match', 'core/text', 'core/sync']) {
+    for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(dir, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 // The browser extension: MV3 for Chrome and Edge, and a Firefox build. Entrypoints live in
 // entrypoints/ (thin), their logic in extension/ and components/, the matcher in core/.
 export default defineConfig({
@@ -37,7 +47,9 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
-  vite: () => ({ define: { __MX_BUNDLED_INDEX_HASH__: JSON.stringify(bundledIndexHash()) } }),
+  vite: () => ({
+    define: { __MX_BUNDLED_INDEX_HASH__: JSON.stringify(bundledIndexHash()), __MX_MATCHER_CODE_HASH__: JSON.stringify(matcherCodeHash()) },
+  }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
       files.push({ relativeDest: 'popover-ui.js', contents: await buildPopoverUi() });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { IdbSyncStorage } from '../components/sync-storage';
-import { loadBundledIndex } from '../extension/bundled-index';
+import { loadBundledIndex, matcherSnapshots } from '../extension/bundled-index';
 import { LookupService } from '../extension/lookup-service';
 import { isAdminRequest, SourceManager } from '../extension/sources';
 import type { Layer } from '../core/sync/merge';
@@ -16,7 +16,11 @@ function escapeXml(text: string): string {
 }
 
 export default defineBackground(() => {
-  const service: LookupService = new LookupService(loadBundledIndex, async (): Promise<Layer[]> => sources.layers());
+  const service: LookupService = new LookupService(
+    loadBundledIndex,
+    async (): Promise<Layer[]> => sources.layers(),
+    matcherSnapshots(() => sources.layerKeys()),
+  );
   const sources: SourceManager = new SourceManager(service, new IdbSyncStorage());
   // A worker is usually woken by a lookup: start loading the index while the message is on its way.
   void service.ready().catch(() => undefined);

@@ -106,6 +106,17 @@ export class SourceManager {
     return [...managed, ...user].filter((s) => !seen.has(s.id) && seen.add(s.id));
   }
 
+  /** What identifies the layers in use (each source's id, installed version, index hash and priority), read from the small states only. */
+  async layerKeys(): Promise<string[]> {
+    const keys: string[] = [];
+    for (const source of await this.sources()) {
+      if (!source.enabled || sourceProblems(source).length > 0) continue;
+      const state = await this.storage.readState(source.id).catch(() => undefined);
+      if (state?.version !== undefined) keys.push(`${source.id}@${state.version}:${state.sha256 ?? ''}:${source.priority}`);
+    }
+    return keys;
+  }
+
   /** The installed indexes of the enabled sources, as layers for the LookupService. */
   async layers(): Promise<Layer[]> {
     const layers: Layer[] = [];

@@ -86,8 +86,23 @@ export class Matcher {
   private readonly termWords = new Set<string>();
   private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
-  constructor(index: GuidanceIndex) {
+  /** The index the matcher was built from (entries and lexicon). */
+  readonly index: GuidanceIndex;
+
+  constructor(index: GuidanceIndex, built?: MatcherSnapshot) {
+    this.index = index;
     this.entries = index.entries;
+    if (built) {
+      // Restored from a snapshot: the tables are taken as they were built.
+      this.edges = built.edges;
+      this.refs = built.refs as (TermRef[] | undefined)[];
+      this.byId = built.byId;
+      this.termWords = built.termWords;
+      this.vocabulary = built.vocabulary;
+      this.termCount = built.termCount;
+      this.fuzzy = new FuzzyCorrector(this.vocabulary, new Set(index.lexicon.nearWords));
+      return;
+    }
     const vocabulary = new Set<string>();
     let termCount = 0;
     index.entries.forEach((entry, entryIndex) => {
@@ -131,6 +146,24 @@ export class Matcher {
   entry(id: string): Entry | undefined {
     const i = this.byId.get(id);
     return i === undefined ? undefined : this.entries[i];
+  }
+
+  /**
+   * The built tables as plain data (Maps, Sets, arrays and the index they point into). A host can
+   * keep it in IndexedDB (structured clone keeps object identity within one value) and restore a
+   * matcher with `restoreMatcher` without tokenising every term again: a cold start's largest cost.
+   */
+  snapshot(): MatcherSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      index: this.index,
+      edges: this.edges,
+      refs: this.refs,
+      byId: this.byId,
+      termWords: this.termWords,
+      vocabulary: this.vocabulary as Set<string>,
+      termCount: this.termCount,
+    };
   }
 
   /** What does this selection (a word, a phrase, a short line) name? Best first. */
@@ -474,4 +507,30 @@ function lazy<T>(make: () => T): () => T {
 
 export function buildMatcher(index: GuidanceIndex): Matcher {
   return new Matcher(index);
+}
+
+/** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */
+const SNAPSHOT_FORMAT = 'mx-matcher-1';
+
+export interface MatcherSnapshot {
+  format: string;
+  index: GuidanceIndex;
+  edges: Map<string, number>;
+  refs: unknown[];
+  byId: Map<string, number>;
+  termWords: Set<string>;
+  vocabulary: Set<string>;
+  termCount: number;
+}
+
+/** A matcher from a snapshot of this matcher version, or undefined when `value` is not one. */
+export function restoreMatcher(value: unknown): Matcher | undefined {
+  const s = value as Partial<MatcherSnapshot> | null;
+  if (
+    !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !(s.edges instanceof Map) || !Array.isArray(s.refs) ||
+    !(s.byId instanceof Map) || !(s.termWords instanceof Set) || !(s.vocabulary instanceof Set) || typeof s.termCount !== 'number' ||
+    !s.index || !Array.isArray(s.index.entries) || !Array.isArray(s.index.lexicon?.nearWords)
+  )
+    return undefined;
+  return new Matcher(s.index, s as MatcherSnapshot);
 }

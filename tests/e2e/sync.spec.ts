@@ -81,6 +81,16 @@ test('the popover on a page shows the source entry after a delta', async () => {
   await page.close();
 });
 
+test('a stopped worker wakes up with the same guidance (its saved matcher or a rebuild)', async () => {
+  const cdp = await browser.context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await options.waitForTimeout(500);
+  expect((await entry('high-flow-nasal-cannula'))?.summary.en).toContain('Riverside respiratory team');
+  expect(await entry('ards')).not.toBeNull();
+  await cdp.detach();
+});
+
 test('a sync with nothing new is a 304 with no body', async () => {
   await syncNow();
   const reply = (await options.evaluate(`chrome.runtime.sendMessage({ type: 'sources' })`)) as { value: { sources: { config: { id: string }; state: { status: { lastResult: string; lastBytes: number } } }[] } };
@@ -170,7 +180,9 @@ test('a managed policy (set through the service worker) adds a locked source tha
       triggers: { doubleClick: false, selection: false },
     };
     // Managed storage is read-only for extensions; in the test the worker's reader is replaced.
-    await browser.worker.evaluate(`(() => {
+    // The worker now running (an earlier test stopped the first one).
+    const worker = browser.context.serviceWorkers().at(-1) ?? browser.worker;
+    await worker.evaluate(`(() => {
       const policy = ${JSON.stringify(policy)};
       chrome.storage.managed.get = (keys, callback) => { if (callback) { callback(policy); return; } return Promise.resolve(policy); };
     })()`);
