@@ -27,6 +27,7 @@ const storedSource = v.object({
 
 export class SourceManager {
   private policy: Policy | null = null;
+  private policyLoading: Promise<Policy> | null = null;
   private policyProblems: string[] = [];
   private refreshing: Promise<Policy> | null = null;
   private refreshAgain = false;
@@ -44,7 +45,7 @@ export class SourceManager {
    * `refreshPolicy` does, in the background.
    */
   private async currentPolicy(): Promise<Policy> {
-    this.policy ??= await readPolicyCopy();
+    this.policy ??= await (this.policyLoading ??= readPolicyCopy());
     return this.policy;
   }
 
@@ -91,7 +92,8 @@ export class SourceManager {
 
   /** The sources to follow: the policy's (locked), then the user's when allowed; each id once. */
   async sources(): Promise<SourceConfig[]> {
-    const policy = await this.currentPolicy();
+    // Both storage reads at once: this is on a cold start's path.
+    const [policy, own] = await Promise.all([this.currentPolicy(), this.userSources()]);
     const managed: SourceConfig[] = (policy.sources ?? []).map((s) => ({
       id: `managed-${sourceStorageId(s.name, s.manifestUrl, s.publicKey)}`,
       name: s.name,
@@ -101,7 +103,7 @@ export class SourceManager {
       enabled: true,
       managed: true,
     }));
-    const user = policy.allowUserSources === false ? [] : await this.userSources();
+    const user = policy.allowUserSources === false ? [] : own;
     const seen = new Set<string>();
     return [...managed, ...user].filter((s) => !seen.has(s.id) && seen.add(s.id));
   }
