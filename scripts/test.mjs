@@ -56,9 +56,27 @@ if (existsSync(vitestReport)) {
   failed += (report.numFailedTests ?? 0) + (report.numTotalTests - report.numPassedTests - report.numFailedTests - (report.numPendingTests ?? 0) - (report.numTodoTests ?? 0) || 0);
 } else failed += 1;
 
+// The end-to-end tests need a real Chromium: Debian's package, installed here when it can be.
+const chromiumCandidates = () => [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
+function ensureChromium() {
+  if (chromiumCandidates().some((p) => existsSync(p))) return true;
+  const asRoot = process.getuid?.() === 0;
+  if (existsSync('/usr/bin/apt-get') && (asRoot || existsSync('/usr/bin/sudo'))) {
+    const install = 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium';
+    step('install chromium (Debian package)', asRoot ? 'sh' : 'sudo', asRoot ? ['-c', install] : ['-n', 'sh', '-c', install]);
+  }
+  if (chromiumCandidates().some((p) => existsSync(p))) return true;
+  process.stdout.write(
+    "\nNo Chromium found for the end-to-end tests, and it could not be installed here. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.\n",
+  );
+  broken.push('chromium');
+  failed += 1;
+  return false;
+}
+
 const e2eDir = join(root, 'tests', 'e2e');
 const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
-if (hasE2e) {
+if (hasE2e && ensureChromium()) {
   const playwrightReport = join(reports, 'playwright.json');
   step('end-to-end', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
   if (existsSync(playwrightReport)) {
