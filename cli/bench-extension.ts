@@ -5,38 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { EXTENSION_DIR, launchWithExtension, serveFixtures, wordPoint } from '../tests/e2e/harness';
+import { EXTENSION_DIR, launchWithExtension, serveFixtures } from '../tests/e2e/harness';
+import { doubleClickLookup, percentile } from './page-clock';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-// Page-side clock: the time of the last mouseup, and a check that returns the ms since then once
-// the popover shows a card for `word`, placed on screen (0 = not yet). Built with `new Function` so
-// that what Playwright serializes carries none of tsx's helpers.
-const armClock = new Function(`
-  window.__mxT0 = 0;
-  if (!window.__mxClock) {
-    window.__mxClock = true;
-    window.addEventListener('mouseup', () => { window.__mxT0 = performance.now(); }, true);
-  }`) as () => void;
-const placedSince = new Function(
-  'word',
-  `const host = document.querySelector('[data-mx-lookup-popover]');
-   const panel = host && host.shadowRoot && host.shadowRoot.querySelector('.mx-popover');
-   const mark = panel && panel.querySelector('.mx-matched mark');
-   const placed = Boolean(panel && panel.style.left && mark && mark.textContent === word);
-   return placed && window.__mxT0 > 0 ? performance.now() - window.__mxT0 : 0;`,
-) as (word: string) => number;
-
-/** One double-click lookup: ms from the last mouseup to the card placed, on the page's own clock (polled every ms). */
-async function oneLookup(page: Page, word: string): Promise<number> {
-  await page.keyboard.press('Escape');
-  await page.waitForFunction('!document.querySelector("[data-mx-lookup-popover]")');
-  await page.evaluate(armClock);
-  const point = await wordPoint(page, '#assessment', word);
-  await page.mouse.dblclick(point.x, point.y);
-  const handle = await page.waitForFunction(placedSince, word, { polling: 1, timeout: 10_000 });
-  return (await handle.jsonValue()) as number;
-}
+/** One double-click lookup in the EHR page's assessment line. */
+const oneLookup = (page: Page, word: string) => doubleClickLookup(page, '#assessment', word);
 
 export async function runExtensionBench(log: (line: string) => void): Promise<void> {
   const contentScript = join(EXTENSION_DIR, 'content-scripts', 'content.js');

@@ -7,28 +7,12 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startDemoServer } from './serve-demo';
 import { PROJECT_ROOT } from './default-index';
-import { chromiumPath, wordPoint } from '../tests/e2e/harness';
+import { chromiumPath } from '../tests/e2e/harness';
+import { armClock, doubleClickLookup, percentile } from './page-clock';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-// Page-side clocks (built with `new Function` so Playwright serializes none of tsx's helpers).
+// Page-side clocks (page-clock.ts has the shared ones).
 const RECORD_READY = `window.__mxReady = 0;
   window.addEventListener('mx-lookup-ready', () => { if (!window.__mxReady) window.__mxReady = performance.now(); }, true);`;
-const armClock = new Function(`
-  window.__mxT0 = 0;
-  if (!window.__mxClock) {
-    window.__mxClock = true;
-    window.addEventListener('mouseup', () => { window.__mxT0 = performance.now(); }, true);
-    window.addEventListener('keydown', () => { window.__mxT0 = performance.now(); }, true);
-  }`) as () => void;
-const placedSince = new Function(
-  'word',
-  `const host = document.querySelector('[data-mx-lookup-popover]');
-   const panel = host && host.shadowRoot && host.shadowRoot.querySelector('.mx-popover');
-   const mark = panel && panel.querySelector('.mx-matched mark');
-   const placed = Boolean(panel && panel.style.left && mark && mark.textContent === word);
-   return placed && window.__mxT0 > 0 ? performance.now() - window.__mxT0 : 0;`,
-) as (word: string) => number;
 const suggestedSince = new Function(
   'id',
   `const widget = document.querySelector('mx-lookup[mode="search"]');
@@ -37,14 +21,7 @@ const suggestedSince = new Function(
    return option && window.__mxT0 > 0 ? performance.now() - window.__mxT0 : 0;`,
 ) as (id: string) => number;
 
-async function selectionLookup(page: Page, word: string): Promise<number> {
-  await page.keyboard.press('Escape');
-  await page.waitForFunction('!document.querySelector("[data-mx-lookup-popover]")');
-  await page.evaluate(armClock);
-  const point = await wordPoint(page, '#article', word);
-  await page.mouse.dblclick(point.x, point.y);
-  return (await (await page.waitForFunction(placedSince, word, { polling: 1, timeout: 10_000 })).jsonValue()) as number;
-}
+const selectionLookup = (page: Page, word: string) => doubleClickLookup(page, '#article', word);
 
 async function searchLookup(page: Page, query: string, id: string): Promise<number> {
   const box = page.locator('mx-lookup[mode="search"] input[role="combobox"]');

@@ -195,24 +195,15 @@ export class StateFolder implements SyncStorage {
   }
 
   async writeIndex(_sourceId: string, index: GuidanceIndex): Promise<void> {
-    const tmp = `${this.indexFile}.${process.pid}.tmp`;
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.writeFile(JSON.stringify(index));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
     // The previous good index is copied aside first (only if it is one); index.json is then
-    // replaced in one rename, and the folder synced so the rename survives a power cut.
+    // replaced in one rename.
     const current = parseIndex(await readJson(this.indexFile).catch(() => undefined));
     if (current.ok) {
       const previousTmp = `${this.indexFile}.previous.${process.pid}.tmp`;
       await copyFile(this.indexFile, previousTmp);
       await rename(previousTmp, join(this.dir, 'index.previous.json'));
     }
-    await rename(tmp, this.indexFile);
-    await syncFolder(this.dir);
+    await writeAtomic(this.indexFile, JSON.stringify(index));
   }
 
   async readState(): Promise<SourceState | undefined> {

@@ -2,7 +2,7 @@
 // (rebuilt when a sync installs a new index), answering the typed requests of
 // extension/messages.ts through one handler table.
 import * as v from 'valibot';
-import { hasIndexHeader, parseIndex } from '../core/index/schema';
+import { hasIndexHeader } from '../core/index/schema';
 import type { GuidanceIndex } from '../core/index/types';
 import { buildMatcher, restoreMatcher, type Matcher, type MatcherSnapshot } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
@@ -38,14 +38,6 @@ export class LookupService {
     private readonly loadLayers: () => Promise<Layer[]> = async () => [],
     private readonly snapshots?: SnapshotStore,
   ) {}
-
-  /** Swaps in an index from outside (sync, storage) in place of the bundled one: fully checked first. */
-  setIndex(raw: unknown): void {
-    const parsed = parseIndex(raw);
-    if (!parsed.ok) throw new Error(`index rejected: ${parsed.problems[0] ?? 'invalid'}`);
-    this.bundled = parsed.index;
-    this.use();
-  }
 
   /** Replaces the sources above the bundled index (after a sync); the next request uses the new merge. */
   async setLayers(layers: Layer[]): Promise<void> {

@@ -223,8 +223,10 @@ export class SourceManager {
   }
 }
 
-/** Whether a message is one of the configuration requests. */
+const ADMIN_TYPES: ReadonlySet<string> = new Set(adminRequestSchema.options.map((option) => option.entries.type.literal));
+
+/** Whether a message is one of the configuration requests (the types of `adminRequestSchema`). */
 export function isAdminRequest(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'sources' || type === 'sync' || type === 'add-source' || type === 'remove-source';
+  return typeof type === 'string' && ADMIN_TYPES.has(type);
 }
