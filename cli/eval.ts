@@ -13,11 +13,13 @@ export interface EvalQuery {
   expect: string[];
   kind: string;
   allow?: string[];
+  /** The paragraph the selection `q` was made in (lookup only). */
+  context?: string;
 }
 
 /** Something that answers queries with entry ids, best first. */
 export interface Answerer {
-  lookup(text: string): string[];
+  lookup(text: string, context?: string): string[];
   scan(text: string): string[];
 }
 
@@ -40,7 +42,7 @@ const emptyScore = (): Score => ({ lookups: 0, lookupsPassed: 0, negatives: 0, n
 
 export function scoreQuery(query: EvalQuery, answerer: Answerer, score: Score): boolean {
   if (query.mode === 'lookup') {
-    const ids = answerer.lookup(query.q);
+    const ids = answerer.lookup(query.q, query.context);
     if (query.expect.length === 0) {
       score.negatives++;
       if (ids.length === 0) score.negativesPassed++;
@@ -91,7 +93,7 @@ export function fuseAnswerer(index: GuidanceIndex): Answerer {
 export function oursAnswerer(index: GuidanceIndex): Answerer {
   const matcher = buildMatcher(index);
   return {
-    lookup: (text) => matcher.lookup(text).map((h) => h.id),
+    lookup: (text, context) => matcher.lookup(text, { context }).map((h) => h.id),
     scan: (text) => matcher.scan(text).map((h) => h.id),
   };
 }
@@ -111,7 +113,9 @@ export function parseQueries(text: string, file: string): EvalQuery[] {
       const r = q as Partial<EvalQuery>;
       if ((r.mode !== 'lookup' && r.mode !== 'scan') || typeof r.q !== 'string' || !Array.isArray(r.expect))
         throw new CliError(`${file}:${i + 1}: needs mode (lookup|scan), q and expect`);
-      return { mode: r.mode, q: r.q, expect: r.expect, kind: r.kind ?? r.mode, allow: r.allow };
+      if (r.context !== undefined && (typeof r.context !== 'string' || !r.context.includes(r.q)))
+        throw new CliError(`${file}:${i + 1}: context must be a string that contains q`);
+      return { mode: r.mode, q: r.q, expect: r.expect, kind: r.kind ?? r.mode, allow: r.allow, context: r.context };
     });
 }
 
@@ -134,7 +138,7 @@ export async function runEval(file: string | undefined, indexPath: string | unde
     scoreQuery(query, systems.ours, kind.ours);
     scoreQuery(query, systems.fuse, total.fuse);
     scoreQuery(query, systems.fuse, kind.fuse);
-    if (!ok) failures.push(`  ${query.mode} ${JSON.stringify(query.q)} expected ${JSON.stringify(query.expect)} got ${JSON.stringify(query.mode === 'lookup' ? systems.ours.lookup(query.q).slice(0, 3) : systems.ours.scan(query.q))}`);
+    if (!ok) failures.push(`  ${query.mode} ${JSON.stringify(query.q)} expected ${JSON.stringify(query.expect)} got ${JSON.stringify(query.mode === 'lookup' ? systems.ours.lookup(query.q, query.context).slice(0, 3) : systems.ours.scan(query.q))}`);
   }
   const out: string[] = [];
   out.push(`evaluation: ${path} (${queries.length} queries) on ${index.entries.length} entries`);

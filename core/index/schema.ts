@@ -55,7 +55,11 @@ export const indexSchema = v.object({
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
   built: v.string(),
   entries: v.array(entrySchema),
-  lexicon: v.object({ nearWords: v.array(v.string()) }),
+  lexicon: v.object({
+    nearWords: v.array(v.string()),
+    frequency: v.optional(v.record(v.string(), v.pipe(v.number(), v.minValue(0), v.maxValue(10)))),
+    commonDerived: v.optional(v.array(v.string())),
+  }),
 });
 
 export type ParseResult =

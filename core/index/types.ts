@@ -56,9 +56,21 @@ export interface Entry {
   reviewed: string;
 }
 
-/** Words of ordinary language that lie within fuzzy reach of a term word: never fuzzy-matched. */
+/** What the build learnt from everyday word lists, so the matcher can tell ordinary words from clinical ones. */
 export interface Lexicon {
+  /** Words of ordinary language that lie within fuzzy reach of a term word: never fuzzy-matched. */
   nearWords: string[];
+  /**
+   * How common each term word is in everyday language, on the Zipf scale (log10 of occurrences per
+   * billion words: "the" ≈ 7.5, "pressure" ≈ 4.7, "embolism" ≈ 2.8); a word not listed is rarer
+   * than any listed one. Makes "pressure" count for less than "oximetry".
+   */
+  frequency?: Record<string, number>;
+  /**
+   * Common everyday words that share a stem with a term word without being a form of it
+   * ("positive" and "position", "isolated" and "isolation"): never matched through their stem.
+   */
+  commonDerived?: string[];
 }
 
 export const INDEX_FORMAT = 'mx-lookup-index';

@@ -4,6 +4,7 @@
 // distance the matcher uses.
 import { canonicalKey } from '../text/variants';
 import { editDistance, maxEdits } from './fuzzy';
+import { WordForms } from './morphology';
 
 function deletes(word: string, depth: number, out: Set<string>): void {
   if (depth === 0 || word.length <= 1) return;
@@ -59,4 +60,34 @@ export function findNearWords(vocabulary: Iterable<string>, words: Iterable<stri
     }
   }
   return [...near].sort();
+}
+
+/** Everyday words from this Zipf value up (about the 17,000 commonest English words) are never matched through their stem. */
+export const COMMON_ZIPF = 3;
+
+/**
+ * The term words' everyday frequency (Zipf), for the words of `vocabulary` that everyday
+ * language uses at all; the rest are rarer than any listed.
+ */
+export function termWordFrequencies(vocabulary: Iterable<string>, everyday: ReadonlyMap<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const word of [...vocabulary].sort()) {
+    const zipf = everyday.get(word);
+    if (zipf !== undefined) out[word] = zipf;
+  }
+  return out;
+}
+
+/**
+ * Common everyday words (Zipf ≥ COMMON_ZIPF) that reach a term word only through their stem
+ * ("positive" → "position", "isolated" → "isolation"), sorted: the matcher never derives them.
+ */
+export function findCommonDerived(vocabulary: ReadonlySet<string>, everyday: ReadonlyMap<string, number>): string[] {
+  const forms = new WordForms(vocabulary, new Map(), new Set());
+  const out: string[] = [];
+  for (const [word, zipf] of everyday) {
+    if (zipf < COMMON_ZIPF || vocabulary.has(word) || !/^[a-z]{5,}$/.test(word)) continue;
+    if (forms.of(word).some((f) => f.step === 'derived')) out.push(word);
+  }
+  return out.sort();
 }

@@ -1,16 +1,24 @@
-// The matcher: built once from an index, then answers `lookup` (what does this selection name?)
-// and `scan` (which known terms does this sentence or note contain?).
+// The matcher: built once from an index, then answers `lookup` (what does this selection name?),
+// `scan` (which known terms does this sentence or note contain?) and `suggest` (type-ahead).
 //
-// Terms live in a trie of token keys, so one left-to-right pass over the text finds every term,
-// longest match first, and the cost grows with the text, not with the index. Misspelt words get a
-// second chance through the fuzzy corrector; ambiguous abbreviations are ordered by the words
-// around them.
-import type { Entry, GuidanceIndex, Term, TermKind } from '../index/types';
+// It is a thin front over stages that each propose terms and record how (score.ts scores them):
+// - the contiguous stage (walk.ts): one left-to-right pass over the term trie, longest match
+//   first, reading each word as written, joined, split, as another form of a term word
+//   (morphology.ts) or as its spelling correction (fuzzy.ts);
+// - the word-in-context stage: a selected word that lies inside a longer term of its paragraph
+//   answers with that term;
+// - the word-bag stage (partial.ts): terms in another order, with modifiers, or in part.
+// Ambiguous abbreviations are ordered by the words around them.
+import type { Entry, GuidanceIndex } from '../index/types';
 import { isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
-import { canonicalKey, inflectionCandidates } from '../text/variants';
+import { canonicalKey } from '../text/variants';
 import { FuzzyCorrector } from './fuzzy';
+import { WordForms } from './morphology';
+import { findBagCandidates, type TermBags } from './partial';
+import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
 import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
+import { MAX_TERM_TOKENS, Walker, type Reach, type TermRef, type Trie, type WalkText } from './walk';
 
 /** Longest selection `lookup` reads; a longer one is a note to `scan`. */
 export const MAX_LOOKUP_CHARS = 1_000;
@@ -18,129 +26,122 @@ export const MAX_LOOKUP_CHARS = 1_000;
 export const MAX_SCAN_CHARS = 50_000;
 /** Texts up to this length get fuzzy correction in `scan` (a selected sentence, not a whole note). */
 export const FUZZY_SCAN_MAX_CHARS = 400;
-const MAX_TERM_TOKENS = 16;
-
-interface TermRef {
-  entry: number;
-  term: Term;
-  /** The term's tokens as written, when it must match case-sensitively. */
-  cased: string[] | null;
-}
-
+/** Most context `lookup` reads on each side of the selection. */
+const CONTEXT_CHARS = 1_000;
 
 interface Match {
   /** Token indices, `to` exclusive. */
   from: number;
   to: number;
   refs: TermRef[];
-  fuzzy: boolean;
+  factor: number;
+  weakest: Step;
 }
 
-const KIND_RANK: Record<TermKind, number> = {
-  preferred: 0,
-  synonym: 1,
-  abbreviation: 2,
-  brand: 2,
-  misspelling: 3,
-  member: 4,
-  context: 5,
-};
-const FULL_SCORE: Record<TermKind, number> = {
-  preferred: 1,
-  synonym: 0.98,
-  abbreviation: 0.96,
-  brand: 0.96,
-  misspelling: 0.93,
-  member: 0.9,
-  context: 0.85,
-};
-const HIT_KIND: Record<TermKind, HitKind> = {
-  preferred: 'exact',
-  synonym: 'synonym',
-  abbreviation: 'abbreviation',
-  brand: 'brand',
-  misspelling: 'misspelling',
-  member: 'member',
-  context: 'context',
-};
-const FUZZY_FACTOR = 0.85;
-// Sentence punctuation between two words ends any multi-word term ("high. Flow" is not "high flow");
-// a dot inside a code or version ("BA.5", "U07.1") is not punctuation.
-const BREAK = /[;:!?,()[\]{}|\n\r\t]|\.\s|\s\./;
+const isContextOnly = (refs: readonly TermRef[]) => refs.every((r) => r.term.kind === 'context');
 
 export class Matcher {
   readonly entries: readonly Entry[];
   readonly termCount: number;
   /** Every word of every term (matching keys): what the fuzzy corrector may correct towards. */
   readonly vocabulary: ReadonlySet<string>;
-  // The term trie, flat: node 0 is the root; `edges` maps "node|token key" to the child node, and
-  // `refs[node]` lists the terms that end there. One Map instead of a Map per node keeps the build
-  // fast and small at 100k terms.
-  private readonly edges = new Map<string, number>();
-  private readonly refs: (TermRef[] | undefined)[] = [undefined];
-  private readonly byId = new Map<string, number>();
-  private readonly fuzzy: FuzzyCorrector;
-  private readonly contextSets = new Map<number, Set<string>>();
-  private cjkTerms: { key: string; ref: TermRef }[] | undefined;
-  /** First words of terms, folded: what two split words may be joined into. */
-  private readonly termWords = new Set<string>();
-  private sortedKeys: { key: string; ref: TermRef }[] | undefined;
-
   /** The index the matcher was built from (entries and lexicon). */
   readonly index: GuidanceIndex;
+
+  private readonly trie: Trie;
+  private readonly byId: Map<string, number>;
+  private readonly bags: TermBags;
+  /** Joined form of two adjacent term words → the two words. */
+  private readonly pairs: Map<string, [string, string]>;
+  /** Number of entries whose terms contain each word. */
+  private readonly entriesWithWord: Map<string, number>;
+  private readonly fuzzy: FuzzyCorrector;
+  private readonly forms: WordForms;
+  private readonly walker: Walker;
+  private readonly weights = new Map<string, number>();
+  private readonly contextSets = new Map<number, Set<string>>();
+  private cjkTerms: { key: string; ref: TermRef }[] | undefined;
+  private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
   constructor(index: GuidanceIndex, built?: MatcherSnapshot) {
     this.index = index;
     this.entries = index.entries;
     if (built) {
       // Restored from a snapshot: the tables are taken as they were built.
-      this.edges = built.edges;
-      this.refs = built.refs as (TermRef[] | undefined)[];
+      this.trie = { edges: built.edges, refs: built.refs as (TermRef[] | undefined)[] };
       this.byId = built.byId;
-      this.termWords = built.termWords;
       this.vocabulary = built.vocabulary;
       this.termCount = built.termCount;
-      this.fuzzy = new FuzzyCorrector(this.vocabulary, new Set(index.lexicon.nearWords));
-      return;
-    }
-    const vocabulary = new Set<string>();
-    let termCount = 0;
-    index.entries.forEach((entry, entryIndex) => {
-      this.byId.set(entry.id, entryIndex);
-      for (const term of entry.terms) {
-        const tokens = tokenize(term.text, 400);
-        if (tokens.length === 0 || tokens.length > MAX_TERM_TOKENS) continue;
-        termCount++;
-        const ref: TermRef = {
-          entry: entryIndex,
-          term,
-          cased: term.caseSensitive ? tokens.map((t) => t.cased) : null,
-        };
-        const keys = tokens.map((t) => t.key);
-        this.insert(keys, ref);
-        const first = tokens[0];
-        if (first && !first.cjk && first.folded.length >= 4) this.termWords.add(first.folded);
-        for (const t of tokens) if (!t.cjk) vocabulary.add(t.key);
-        // "D-dimer" is also written "Ddimer", "high-flow" as "highflow".
-        if (!ref.cased && tokens.some((t) => t.hyphenBefore)) {
-          const merged: string[] = [];
-          let folded = '';
-          tokens.forEach((t, k) => {
-            if (k > 0 && !t.hyphenBefore) {
-              merged.push(canonicalKey(folded));
-              folded = '';
+      this.bags = built.bags as TermBags;
+      this.pairs = built.pairs as Map<string, [string, string]>;
+      this.entriesWithWord = built.entriesWithWord;
+    } else {
+      const trie: Trie = { edges: new Map(), refs: [undefined] };
+      const byId = new Map<string, number>();
+      const vocabulary = new Set<string>();
+      const bags: TermBags = { refs: [], keys: [], postings: new Map() };
+      const pairs = new Map<string, [string, string]>();
+      const entriesWithWord = new Map<string, number>();
+      let termCount = 0;
+      index.entries.forEach((entry, entryIndex) => {
+        byId.set(entry.id, entryIndex);
+        const entryWords = new Set<string>();
+        for (const term of entry.terms) {
+          const tokens = tokenize(term.text, 400);
+          if (tokens.length === 0 || tokens.length > MAX_TERM_TOKENS) continue;
+          termCount++;
+          const ref: TermRef = { entry: entryIndex, term, cased: term.caseSensitive ? tokens.map((t) => t.cased) : null };
+          const keys = tokens.map((t) => t.key);
+          insert(trie, keys, ref);
+          for (const t of tokens) if (!t.cjk) vocabulary.add(t.key);
+          if (term.kind !== 'context' && !ref.cased && !tokens.some((t) => t.cjk)) {
+            const words = keys.filter((k) => !isNoiseKey(k) && !/^\d+$/.test(k));
+            if (words.length > 0) {
+              const t = bags.refs.length;
+              bags.refs.push(ref);
+              bags.keys.push(words);
+              for (const key of new Set(words)) {
+                const list = bags.postings.get(key);
+                if (list) list.push(t);
+                else bags.postings.set(key, [t]);
+                entryWords.add(key);
+              }
             }
-            folded += t.folded;
-          });
-          merged.push(canonicalKey(folded));
-          this.insert(merged, ref);
-          for (const key of merged) vocabulary.add(key);
+          }
+          for (let k = 1; k < tokens.length; k++) {
+            const a = tokens[k - 1] as Token;
+            const b = tokens[k] as Token;
+            if (!a.cjk && !b.cjk && a.folded.length >= 2 && b.folded.length >= 2) pairs.set(canonicalKey(a.folded + b.folded), [a.key, b.key]);
+          }
+          // "D-dimer" is also written "Ddimer", "high-flow" as "highflow".
+          if (!ref.cased && tokens.some((t) => t.hyphenBefore)) {
+            const merged: string[] = [];
+            let folded = '';
+            tokens.forEach((t, k) => {
+              if (k > 0 && !t.hyphenBefore) {
+                merged.push(canonicalKey(folded));
+                folded = '';
+              }
+              folded += t.folded;
+            });
+            merged.push(canonicalKey(folded));
+            insert(trie, merged, ref);
+            for (const key of merged) vocabulary.add(key);
+          }
         }
-      }
-    });
-    this.termCount = termCount;
-    this.vocabulary = vocabulary;
-    this.fuzzy = new FuzzyCorrector(vocabulary, new Set(index.lexicon.nearWords));
+        for (const key of entryWords) entriesWithWord.set(key, (entriesWithWord.get(key) ?? 0) + 1);
+      });
+      this.trie = trie;
+      this.byId = byId;
+      this.vocabulary = vocabulary;
+      this.termCount = termCount;
+      this.bags = bags;
+      this.pairs = pairs;
+      this.entriesWithWord = entriesWithWord;
+    }
+    this.fuzzy = new FuzzyCorrector(this.vocabulary, new Set(index.lexicon.nearWords));
+    this.forms = new WordForms(this.vocabulary, this.pairs, new Set(index.lexicon.commonDerived ?? []));
+    this.walker = new Walker(this.trie, this.forms, this.vocabulary, canonicalKey);
   }
 
   entry(id: string): Entry | undefined {
@@ -157,58 +158,142 @@ export class Matcher {
     return {
       format: SNAPSHOT_FORMAT,
       index: this.index,
-      edges: this.edges,
-      refs: this.refs,
+      edges: this.trie.edges,
+      refs: this.trie.refs,
       byId: this.byId,
-      termWords: this.termWords,
       vocabulary: this.vocabulary as Set<string>,
       termCount: this.termCount,
+      bags: this.bags,
+      pairs: this.pairs,
+      entriesWithWord: this.entriesWithWord,
     };
+  }
+
+  /** How informative a term word is (score.ts `wordWeight`). */
+  weight(key: string): number {
+    let w = this.weights.get(key);
+    if (w === undefined) {
+      w = wordWeight(this.index.lexicon.frequency?.[key], this.entriesWithWord.get(key) ?? 1);
+      if (this.weights.size > 50_000) this.weights.clear();
+      this.weights.set(key, w);
+    }
+    return w;
   }
 
   /** What does this selection (a word, a phrase, a short line) name? Best first. */
   lookup(text: string, options: LookupOptions = {}): Hit[] {
     if (typeof text !== 'string' || text.length === 0) return [];
+    const limit = options.limit ?? 8;
     const tokens = tokenize(text, MAX_LOOKUP_CHARS);
     if (tokens.length === 0) return [];
+    const context = typeof options.context === 'string' ? options.context : '';
+    const widened = context ? this.widen(text, context, options) : [];
+
     let content = tokens.map((t) => !isNoiseKey(t.key) && !isNumeric(t));
     // A selection made only of short words and numbers ("IL-6") is judged as a whole.
     if (!content.includes(true)) content = tokens.map(() => true);
     const totalContent = content.filter(Boolean).length;
+    const { matches } = this.matchWithCorrections(text, tokens, true);
 
-    const matches = this.matchWithCorrections(text, tokens, true);
-    if (matches.length === 0) return this.lookupCjkFragment(tokens, options.limit ?? 8);
-
-    const contextTokens = options.context ? tokenize(options.context, MAX_LOOKUP_CHARS * 4) : [];
+    const contextTokens = context ? tokenize(context, MAX_LOOKUP_CHARS * 4) : [];
     const contextKeys = lazy(() => new Set([...tokens, ...contextTokens].map((t) => t.key)));
-    const strongHere = matches.some((m) => m.refs.some((r) => r.term.kind !== 'context'));
-    const strongAround =
-      contextTokens.length > 0 &&
-      this.findMatches(options.context ?? '', contextTokens, null).some((m) =>
-        m.refs.some((r) => r.term.kind !== 'context'),
-      );
+    const strongHere = matches.some((m) => !isContextOnly(m.refs));
+    const strongAround = lazy(
+      () => contextTokens.length > 0 && this.findMatches({ text: context, tokens: contextTokens, corrections: null }).some((m) => !isContextOnly(m.refs)),
+    );
 
     const best = new Map<string, Hit>();
+    const keep = (hit: Hit) => {
+      const previous = best.get(hit.id);
+      if (!previous || previous.score < hit.score) best.set(hit.id, hit);
+    };
+    for (const hit of widened) keep(hit);
+    let whole = false;
     for (const match of matches) {
       let covered = 0;
       for (let k = match.from; k < match.to; k++) if (content[k]) covered++;
       const coverage = covered / totalContent;
-      const full = coverage >= 1;
+      if (coverage >= 1) whole = true;
       const senses = this.rankSenses(match, tokens, contextKeys, options.lang);
       senses.forEach((ref, rank) => {
-        if (ref.term.kind === 'context' && !strongHere && !strongAround) return;
-        let score = full ? FULL_SCORE[ref.term.kind] : 0.5 + 0.35 * coverage - 0.01 * KIND_RANK[ref.term.kind];
-        if (match.fuzzy) score *= FUZZY_FACTOR;
-        score -= 0.01 * rank;
-        const kind: HitKind = match.fuzzy ? 'fuzzy' : full ? HIT_KIND[ref.term.kind] : 'phrase';
-        const hit = this.hit(ref, kind, score, tokens, match);
-        const previous = best.get(hit.id);
-        if (!previous || previous.score < hit.score) best.set(hit.id, hit);
+        if (ref.term.kind === 'context' && !strongHere && !strongAround()) return;
+        const score = wholeTermScore(ref.term.kind, match.factor, coverage) - 0.01 * rank;
+        const kind: HitKind = coverage < 1 ? 'phrase' : match.weakest === 'exact' ? HIT_KIND[ref.term.kind] : STEP_KIND[match.weakest];
+        keep(this.hit(ref, kind, score, tokens, match.from, match.to));
       });
     }
-    return [...best.values()]
-      .sort((a, b) => b.score - a.score || a.start - b.start)
-      .slice(0, options.limit ?? 8);
+    if (!whole) {
+      const candidates = findBagCandidates(this.bags, tokens, content, this.forms, this.vocabulary, (k) => this.weight(k), (k) => this.fuzzy.correct(k));
+      for (const c of candidates) {
+        const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';
+        keep(this.hit(c.ref, kind, c.score, tokens, c.from, c.to));
+      }
+    }
+    if (best.size === 0) return this.lookupCjkFragment(tokens, limit);
+    return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
+  }
+
+  /**
+   * The term of the context that the selection lies inside, when it is longer than the selection
+   * ("oximetry" in "Check pulse oximetry" → pulse oximetry; 导管 in 高流量鼻导管). Nothing when the
+   * selection is not part of a longer term there.
+   */
+  private widen(text: string, context: string, options: LookupOptions): Hit[] {
+    let offset = options.offset ?? context.indexOf(text);
+    if (offset < 0 || offset > context.length || context.slice(offset, offset + text.length) !== text) {
+      offset = context.indexOf(text);
+      if (offset < 0) return [];
+    }
+    // Read a nearby of the context around the selection.
+    const from = Math.max(0, offset - CONTEXT_CHARS);
+    const nearby = context.slice(from, Math.min(context.length, offset + text.length + CONTEXT_CHARS));
+    const selStart = offset - from;
+    const selEnd = selStart + text.length;
+    const tokens = tokenize(nearby);
+    let a = -1;
+    let b = -1;
+    tokens.forEach((t, k) => {
+      if (t.end > selStart && t.start < selEnd) {
+        if (a < 0) a = k;
+        b = k + 1;
+      }
+    });
+    if (a < 0 || b - a > MAX_TERM_TOKENS) return [];
+    const input: WalkText = { text: nearby, tokens, corrections: null };
+    let chosen: { from: number; reach: Reach } | null = null;
+    for (let i = Math.max(0, a - MAX_TERM_TOKENS + 1); i <= a; i++) {
+      for (const reach of this.walker.from(input, i)) {
+        if (reach.to < b || isContextOnly(reach.refs)) continue;
+        const length = reach.to - i;
+        const best = chosen ? chosen.reach.to - chosen.from : 0;
+        if (!chosen || length > best || (length === best && reach.factor > chosen.reach.factor)) chosen = { from: i, reach };
+      }
+    }
+    if (!chosen || (chosen.from === a && chosen.reach.to === b)) return [];
+    const first = tokens[chosen.from] as Token;
+    const last = tokens[chosen.reach.to - 1] as Token;
+    const inContext = {
+      text: nearby.slice(first.start, last.end),
+      start: Math.max(0, selStart - first.start),
+      end: Math.min(last.end, selEnd) - first.start,
+    };
+    const match: Match = { from: chosen.from, to: chosen.reach.to, refs: chosen.reach.refs, factor: chosen.reach.factor, weakest: chosen.reach.weakest };
+    const keys = lazy(() => new Set(tokens.map((t) => t.key)));
+    return this.rankSenses(match, tokens, keys, options.lang)
+      .filter((ref) => ref.term.kind !== 'context')
+      .map((ref, rank) => {
+        const entry = this.entries[ref.entry] as Entry;
+        return {
+          id: entry.id,
+          term: ref.term.text,
+          kind: 'widened' as const,
+          score: round(FULL_SCORE[ref.term.kind] * match.factor - 0.01 * rank),
+          start: 0,
+          end: text.length,
+          lang: ref.term.lang,
+          inContext,
+        };
+      });
   }
 
   /**
@@ -239,11 +324,10 @@ export class Matcher {
       (c.key === prefix ? 0 : 100) + KIND_RANK[c.ref.term.kind] * 10 + Math.min(9, c.key.length / 8) - (c.ref.term.lang === (options.lang ?? 'en') ? 1 : 0);
     candidates.sort((a, b) => rank(a) - rank(b));
     const hits = new Map<string, Hit>();
-    const whole: Match = { from: 0, to: tokens.length, refs: [], fuzzy: false };
     for (const c of candidates) {
       if (hits.size >= limit) break;
       const exact = c.key === prefix;
-      const hit = this.hit(c.ref, exact ? HIT_KIND[c.ref.term.kind] : 'prefix', exact ? FULL_SCORE[c.ref.term.kind] : 0.8 * (prefix.length / c.key.length) + 0.1, tokens, whole);
+      const hit = this.hit(c.ref, exact ? HIT_KIND[c.ref.term.kind] : 'prefix', exact ? FULL_SCORE[c.ref.term.kind] : 0.8 * (prefix.length / c.key.length) + 0.1, tokens, 0, tokens.length);
       if (!hits.has(hit.id)) hits.set(hit.id, hit);
     }
     if (hits.size < limit)
@@ -265,30 +349,54 @@ export class Matcher {
     return (this.sortedKeys = keys);
   }
 
-  /** Every known term in a sentence or note: one hit per entry (its first mention), in text order. */
+  /**
+   * Every known term in a sentence or note: one hit per entry (its first mention), in text order.
+   * The longest match is the main hit; entries named inside it ("SARS-CoV-2" in "SARS-CoV-2
+   * antigen test") follow it, marked `nested`.
+   */
   scan(text: string, options: ScanOptions = {}): Hit[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     const tokens = tokenize(text, MAX_SCAN_CHARS);
     const fuzzy = options.fuzzy ?? text.length <= FUZZY_SCAN_MAX_CHARS;
-    const matches = this.matchWithCorrections(text, tokens, fuzzy);
+    const { input, matches } = this.matchWithCorrections(text, tokens, fuzzy);
     if (matches.length === 0) return [];
     const contextKeys = lazy(() => new Set(tokens.map((t) => t.key)));
-    const strong = !this.onlyContext(matches);
+    const strong = matches.some((m) => !isContextOnly(m.refs));
     const seen = new Set<string>();
     const hits: Hit[] = [];
-    for (const match of matches) {
-      const senses = this.rankSenses(match, tokens, contextKeys, options.lang).filter(
-        (ref) => strong || ref.term.kind !== 'context',
-      );
+    const add = (match: Match, nested: boolean) => {
+      const senses = this.rankSenses(match, tokens, contextKeys, options.lang).filter((ref) => strong || ref.term.kind !== 'context');
       const ref = senses[0];
-      if (!ref) continue;
+      if (!ref) return;
       const entry = this.entries[ref.entry];
-      if (!entry || seen.has(entry.id)) continue;
+      if (!entry || seen.has(entry.id)) return;
       seen.add(entry.id);
-      const score = FULL_SCORE[ref.term.kind] * (match.fuzzy ? FUZZY_FACTOR : 1);
-      hits.push(this.hit(ref, match.fuzzy ? 'fuzzy' : HIT_KIND[ref.term.kind], score, tokens, match));
+      const kind = match.weakest === 'exact' ? HIT_KIND[ref.term.kind] : STEP_KIND[match.weakest];
+      const hit = this.hit(ref, kind, FULL_SCORE[ref.term.kind] * match.factor, tokens, match.from, match.to);
+      if (nested) hit.nested = true;
+      hits.push(hit);
+    };
+    for (const match of matches) {
+      add(match, false);
+      if (match.to - match.from > 1) for (const inner of this.nestedMatches(input, match)) add(inner, true);
     }
     return hits;
+  }
+
+  /** Terms inside a longer match, other than the match's own entries (longest first at each start). */
+  private nestedMatches(input: WalkText, outer: Match): Match[] {
+    const own = new Set(outer.refs.map((r) => r.entry));
+    const out: Match[] = [];
+    for (let i = outer.from; i < outer.to; i++) {
+      const reaches = this.walker.from(input, i);
+      for (let k = reaches.length - 1; k >= 0; k--) {
+        const reach = reaches[k] as Reach;
+        if (reach.to > outer.to || (i === outer.from && reach.to === outer.to)) continue;
+        const refs = reach.refs.filter((r) => !own.has(r.entry) && r.term.kind !== 'context');
+        if (refs.length > 0) out.push({ from: i, to: reach.to, refs, factor: reach.factor, weakest: reach.weakest });
+      }
+    }
+    return out;
   }
 
   /**
@@ -304,123 +412,58 @@ export class Matcher {
         .map((term) => ({ key: tokenize(term.text).map((t) => t.key).join(''), ref: { entry: entryIndex, term, cased: null } })),
     );
     const best = new Map<string, Hit>();
-    const match: Match = { from: 0, to: tokens.length, refs: [], fuzzy: false };
     for (const { key, ref } of this.cjkTerms) {
       if (!key.includes(fragment)) continue;
-      const hit = this.hit(ref, 'phrase', 0.5 + 0.4 * (fragment.length / key.length) - 0.01 * KIND_RANK[ref.term.kind], tokens, match);
+      const hit = this.hit(ref, 'phrase', 0.5 + 0.4 * (fragment.length / key.length) - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length);
       const previous = best.get(hit.id);
       if (!previous || previous.score < hit.score) best.set(hit.id, hit);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
-  private onlyContext(matches: Match[]): boolean {
-    return matches.every((m) => m.refs.every((r) => r.term.kind === 'context'));
-  }
-
-  private hit(ref: TermRef, kind: HitKind, score: number, tokens: Token[], match: Match): Hit {
+  private hit(ref: TermRef, kind: HitKind, score: number, tokens: Token[], from: number, to: number): Hit {
     const entry = this.entries[ref.entry] as Entry;
     return {
       id: entry.id,
       term: ref.term.text,
       kind,
-      score: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000,
-      start: tokens[match.from]?.start ?? 0,
-      end: tokens[match.to - 1]?.end ?? 0,
+      score: round(score),
+      start: tokens[from]?.start ?? 0,
+      end: tokens[to - 1]?.end ?? 0,
       lang: ref.term.lang,
     };
   }
 
-  private insert(keys: string[], ref: TermRef): void {
-    let node = 0;
-    for (const key of keys) {
-      const edge = `${node}|${key}`;
-      let child = this.edges.get(edge);
-      if (child === undefined) {
-        child = this.refs.length;
-        this.refs.push(undefined);
-        this.edges.set(edge, child);
-      }
-      node = child;
-    }
-    const list = this.refs[node];
-    if (!list) this.refs[node] = [ref];
-    else if (!list.some((r) => r.entry === ref.entry && r.term.text === ref.term.text)) list.push(ref);
-  }
-
   /** Matches the text; where words stay unmatched, retries with misspellings corrected. */
-  private matchWithCorrections(text: string, tokens: Token[], fuzzy: boolean): Match[] {
-    const matches = this.findMatches(text, tokens, null);
-    if (!fuzzy) return matches;
+  private matchWithCorrections(text: string, tokens: Token[], fuzzy: boolean): { input: WalkText; matches: Match[] } {
+    const input: WalkText = { text, tokens, corrections: null };
+    const matches = this.findMatches(input);
+    if (!fuzzy) return { input, matches };
     const covered = new Uint8Array(tokens.length);
     for (const m of matches) covered.fill(1, m.from, m.to);
     let corrections: Map<number, string> | null = null;
     tokens.forEach((token, i) => {
-      if (covered[i] || token.cjk || isNoiseKey(token.key)) return;
+      if (covered[i] || token.cjk || isNoiseKey(token.key) || this.vocabulary.has(token.key) || this.forms.of(token.key).length > 0) return;
       const corrected = this.fuzzy.correct(token.key);
       if (corrected) (corrections ??= new Map()).set(i, corrected);
     });
-    return corrections ? this.findMatches(text, tokens, corrections) : matches;
+    if (!corrections) return { input, matches };
+    const corrected: WalkText = { text, tokens, corrections };
+    return { input: corrected, matches: this.findMatches(corrected) };
   }
 
-  /** One pass, longest match at each position; `corrections` replaces some tokens' keys. */
-  private findMatches(text: string, tokens: Token[], corrections: Map<number, string> | null): Match[] {
+  /** One pass, longest match at each position. */
+  private findMatches(input: WalkText): Match[] {
     const matches: Match[] = [];
-    const joined = (a: number, b: number) => {
-      const gap = text.slice((tokens[a] as Token).end, (tokens[b] as Token).start);
-      return !(BREAK.test(gap) || (gap.includes('.') && gap.length > 1));
-    };
-    // The key of a word split in two ("Fang Cang", "pneumo thorax") written as one, when that is possible.
-    const mergedKey = (j: number): string | undefined => {
-      const token = tokens[j] as Token;
-      const next = tokens[j + 1];
-      if (!next || token.cjk || next.cjk || corrections?.has(j) || corrections?.has(j + 1)) return undefined;
-      const merged = token.folded + next.folded;
-      // Only words that begin a term are worth it (one Set lookup on the hot path).
-      return this.termWords.has(merged) && joined(j, j + 1) ? canonicalKey(merged) : undefined;
-    };
-    // Walks the trie from token i; `mergeFirst` reads tokens i and i+1 as one word.
-    const walk = (i: number, mergeFirst: boolean): { to: number; refs: TermRef[] } | null => {
-      let node = 0;
-      let best: { to: number; refs: TermRef[] } | null = null;
-      for (let j = i; j < tokens.length && j - i < MAX_TERM_TOKENS; j++) {
-        const token = tokens[j] as Token;
-        if (j > i && !joined(j - 1, j)) break;
-        const corrected = corrections?.get(j);
-        let child: number | undefined;
-        if (mergeFirst && j === i) {
-          const merged = mergedKey(j);
-          child = merged === undefined ? undefined : this.edges.get(`${node}|${merged}`);
-          if (child !== undefined) j++;
-        } else {
-          child = this.edges.get(`${node}|${corrected ?? token.key}`);
-          if (child === undefined && !corrected && !token.cjk)
-            for (const alternative of inflectionsOf(token.key)) {
-              child = this.edges.get(`${node}|${alternative}`);
-              if (child !== undefined) break;
-            }
-        }
-        if (child === undefined) break;
-        node = child;
-        const refs = this.refs[node];
-        if (refs) {
-          const accepted = refs.filter((ref) => casedMatch(ref, tokens, i));
-          if (accepted.length > 0) best = { to: j + 1, refs: accepted };
-        }
-      }
-      return best;
-    };
     let i = 0;
-    while (i < tokens.length) {
-      const found = walk(i, false) ?? walk(i, true);
-      if (found) {
-        let fuzzy = false;
-        if (corrections) for (let k = i; k < found.to; k++) if (corrections.has(k)) fuzzy = true;
-        matches.push({ from: i, to: found.to, refs: found.refs, fuzzy });
-        i = found.to;
+    while (i < input.tokens.length) {
+      const reach = this.walker.longest(input, i);
+      if (reach) {
+        matches.push({ from: i, to: reach.to, refs: reach.refs, factor: reach.factor, weakest: reach.weakest });
+        i = reach.to;
       } else i++;
     }
-    return dropContextBesideTerms(matches, joined);
+    return dropContextBesideTerms(matches, (a, b) => this.walker.joined(input, a, b));
   }
 
   /** The senses of a match, best first: by term kind, then by how many words around it belong to the entry. */
@@ -468,12 +511,29 @@ export class Matcher {
   }
 }
 
+function insert(trie: Trie, keys: string[], ref: TermRef): void {
+  let node = 0;
+  for (const key of keys) {
+    const edge = `${node}|${key}`;
+    let child = trie.edges.get(edge);
+    if (child === undefined) {
+      child = trie.refs.length;
+      trie.refs.push(undefined);
+      trie.edges.set(edge, child);
+    }
+    node = child;
+  }
+  const list = trie.refs[node];
+  if (!list) trie.refs[node] = [ref];
+  else if (!list.some((r) => r.entry === ref.entry && r.term.text === ref.term.text)) list.push(ref);
+}
+
 /**
  * A context-only word right next to a real term belongs to that term's phrase ("NRB mask",
  * "oxygen mask"): it is not a mention of its own.
  */
 function dropContextBesideTerms(matches: Match[], joined: (a: number, b: number) => boolean): Match[] {
-  const onlyContext = (m: Match | undefined) => m !== undefined && m.refs.every((r) => r.term.kind === 'context');
+  const onlyContext = (m: Match | undefined) => m !== undefined && isContextOnly(m.refs);
   return matches.filter((m, k) => {
     if (!onlyContext(m)) return true;
     const before = matches[k - 1];
@@ -484,25 +544,18 @@ function dropContextBesideTerms(matches: Match[], joined: (a: number, b: number)
   });
 }
 
-const inflectionCache = new Map<string, string[]>();
-function inflectionsOf(key: string): string[] {
-  let list = inflectionCache.get(key);
-  if (!list) {
-    list = inflectionCandidates(key);
-    if (inflectionCache.size > 20_000) inflectionCache.clear();
-    inflectionCache.set(key, list);
-  }
-  return list;
-}
-
-function casedMatch(ref: TermRef, tokens: Token[], from: number): boolean {
-  if (!ref.cased) return true;
-  return ref.cased.every((cased, k) => tokens[from + k]?.cased === cased);
-}
+const round = (score: number) => Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
 
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
-  return () => (value ??= make());
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
 }
 
 export function buildMatcher(index: GuidanceIndex): Matcher {
@@ -510,7 +563,7 @@ export function buildMatcher(index: GuidanceIndex): Matcher {
 }
 
 /** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */
-const SNAPSHOT_FORMAT = 'mx-matcher-1';
+const SNAPSHOT_FORMAT = 'mx-matcher-2';
 
 export interface MatcherSnapshot {
   format: string;
@@ -518,17 +571,22 @@ export interface MatcherSnapshot {
   edges: Map<string, number>;
   refs: unknown[];
   byId: Map<string, number>;
-  termWords: Set<string>;
   vocabulary: Set<string>;
   termCount: number;
+  bags: unknown;
+  pairs: Map<string, unknown>;
+  entriesWithWord: Map<string, number>;
 }
 
 /** A matcher from a snapshot of this matcher version, or undefined when `value` is not one. */
 export function restoreMatcher(value: unknown): Matcher | undefined {
   const s = value as Partial<MatcherSnapshot> | null;
+  const bags = s?.bags as Partial<TermBags> | undefined;
   if (
     !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !(s.edges instanceof Map) || !Array.isArray(s.refs) ||
-    !(s.byId instanceof Map) || !(s.termWords instanceof Set) || !(s.vocabulary instanceof Set) || typeof s.termCount !== 'number' ||
+    !(s.byId instanceof Map) || !(s.vocabulary instanceof Set) || typeof s.termCount !== 'number' ||
+    !(s.pairs instanceof Map) || !(s.entriesWithWord instanceof Map) ||
+    !bags || !Array.isArray(bags.refs) || !Array.isArray(bags.keys) || !(bags.postings instanceof Map) ||
     !s.index || !Array.isArray(s.index.entries) || !Array.isArray(s.index.lexicon?.nearWords)
   )
     return undefined;

@@ -11,7 +11,19 @@ export type HitKind =
   | 'context'
   | 'phrase'
   | 'prefix'
-  | 'fuzzy';
+  | 'fuzzy'
+  /** Another form of the term's words ("intubations", "proning", "emboli"). */
+  | 'inflected'
+  /** A word of the same family ("vaccinated" for "vaccination"). */
+  | 'derived'
+  /** Words joined or split ("handrub" for "hand rub"). */
+  | 'joined'
+  /** The term's words in another order ("embolism, pulmonary"). */
+  | 'reordered'
+  /** Part of a longer term ("oximetry" of "pulse oximetry"). */
+  | 'partial'
+  /** The selected word is part of a term in its context ("oximetry" in "check pulse oximetry"). */
+  | 'widened';
 
 export interface Hit {
   /** Entry id. */
@@ -26,6 +38,13 @@ export interface Hit {
   end: number;
   /** Language of the matched term. */
   lang: Lang;
+  /** Found inside a longer match of a scan ("SARS-CoV-2" in "SARS-CoV-2 antigen test"). */
+  nested?: boolean;
+  /**
+   * For a selection widened to the term around it: the words of the context that matched, and
+   * where the selection lies in them (UTF-16 offsets into `text`).
+   */
+  inContext?: { text: string; start: number; end: number };
 }
 
 export interface LookupOptions {
@@ -34,10 +53,14 @@ export interface LookupOptions {
   /** The reader's language: breaks ties between senses ("PCR" is RT-PCR in English, CRP in French). Default `en`. */
   lang?: Lang;
   /**
-   * Text around the selection (the sentence a double-clicked word sits in): reorders the senses of
-   * an ambiguous abbreviation and lets context-only terms ("discharge") match.
+   * Text around the selection (its paragraph or field, the selection included): a selected word
+   * that is part of a longer term there answers with that term ("oximetry" in "check pulse
+   * oximetry"); it also orders the senses of an ambiguous abbreviation and lets context-only terms
+   * ("discharge") match.
    */
   context?: string;
+  /** Where the selection starts in `context` (UTF-16); default: its first occurrence there. */
+  offset?: number;
 }
 
 export interface SuggestOptions {

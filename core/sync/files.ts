@@ -2,7 +2,7 @@
 // checked before use), and deltas: made by the publisher, applied by the client.
 import * as v from 'valibot';
 import { entrySchema, ID_PATTERN } from '../index/schema';
-import type { Entry, GuidanceIndex } from '../index/types';
+import type { Entry, GuidanceIndex, Lexicon } from '../index/types';
 import { canonicalJson } from './verify';
 import { DELTA_FORMAT, MANIFEST_FORMAT, type Delta, type Manifest } from './types';
 
@@ -34,6 +34,12 @@ const deltaSchema = v.object({
   upsert: v.array(entrySchema),
   remove: v.array(v.pipe(v.string(), v.maxLength(80))),
   nearWords: v.object({ add: v.array(v.string()), remove: v.array(v.string()) }),
+  wordStats: v.optional(
+    v.object({
+      frequency: v.optional(v.record(v.string(), v.pipe(v.number(), v.minValue(0), v.maxValue(10)))),
+      commonDerived: v.optional(v.array(v.string())),
+    }),
+  ),
 });
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -66,6 +72,8 @@ export function makeDelta(from: GuidanceIndex, to: GuidanceIndex): Delta {
   const remove = from.entries.map((e) => e.id).filter((id) => !after.has(id));
   const oldWords = new Set(from.lexicon.nearWords);
   const newWords = new Set(to.lexicon.nearWords);
+  const stats = wordStatsOf(to.lexicon);
+  const changed = canonicalJson(stats) !== canonicalJson(wordStatsOf(from.lexicon));
   return {
     format: DELTA_FORMAT,
     source: to.source,
@@ -78,6 +86,14 @@ export function makeDelta(from: GuidanceIndex, to: GuidanceIndex): Delta {
       add: [...newWords].filter((w) => !oldWords.has(w)),
       remove: [...oldWords].filter((w) => !newWords.has(w)),
     },
+    ...(changed ? { wordStats: stats } : {}),
+  };
+}
+
+function wordStatsOf(lexicon: Lexicon): Pick<Lexicon, 'frequency' | 'commonDerived'> {
+  return {
+    ...(lexicon.frequency ? { frequency: lexicon.frequency } : {}),
+    ...(lexicon.commonDerived ? { commonDerived: lexicon.commonDerived } : {}),
   };
 }
 
@@ -98,6 +114,6 @@ export function applyDelta(base: GuidanceIndex, delta: Delta): GuidanceIndex {
     version: delta.to,
     built: delta.built,
     entries: [...entries.values()],
-    lexicon: { nearWords: [...words] },
+    lexicon: { ...(delta.wordStats ?? wordStatsOf(base.lexicon)), nearWords: [...words] },
   });
 }

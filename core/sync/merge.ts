@@ -16,6 +16,8 @@ export function mergeLayers(layers: readonly Layer[]): { index: GuidanceIndex; o
   const entries = new Map<string, Entry>();
   const origins = new Map<string, string>();
   const nearWords = new Set<string>();
+  const frequency: Record<string, number> = {};
+  const commonDerived = new Set<string>();
   let built = '';
   for (const { index } of ordered) {
     for (const entry of index.entries) {
@@ -24,6 +26,8 @@ export function mergeLayers(layers: readonly Layer[]): { index: GuidanceIndex; o
       origins.set(entry.id, index.source);
     }
     for (const w of index.lexicon.nearWords) nearWords.add(w);
+    for (const [w, zipf] of Object.entries(index.lexicon.frequency ?? {})) frequency[w] = Math.max(frequency[w] ?? 0, zipf);
+    for (const w of index.lexicon.commonDerived ?? []) commonDerived.add(w);
     if (index.built > built) built = index.built;
   }
   return {
@@ -34,7 +38,7 @@ export function mergeLayers(layers: readonly Layer[]): { index: GuidanceIndex; o
       version: ordered.reduce((n, l) => n + l.index.version, 0),
       built,
       entries: [...entries.values()],
-      lexicon: { nearWords: [...nearWords] },
+      lexicon: { nearWords: [...nearWords], frequency, commonDerived: [...commonDerived] },
     },
     origins,
   };

@@ -1,6 +1,6 @@
 // Signed guidance sources: the published files (manifest, delta), a client's configuration of a
 // source, and what a sync reports. DESIGN.md "Sync client rules" is the contract.
-import type { Entry, GuidanceIndex } from '../index/types';
+import type { Entry, GuidanceIndex, Lexicon } from '../index/types';
 
 export const MANIFEST_FORMAT = 'mx-lookup-source';
 export const DELTA_FORMAT = 'mx-lookup-delta';
@@ -45,6 +45,8 @@ export interface Delta {
   /** Ids of removed entries. */
   remove: string[];
   nearWords: { add: string[]; remove: string[] };
+  /** The word statistics of version `to`, when they differ from those of `from` (absent: unchanged). */
+  wordStats?: Pick<Lexicon, 'frequency' | 'commonDerived'>;
 }
 
 /** A source as a client is configured to follow it. */

@@ -92,7 +92,17 @@ export function tokenize(text: string, limit = MAX_TOKENIZE_CHARS): Token[] {
       cased = text.slice(start, last);
       folded = cased.toLowerCase();
     }
-    tokens.push({ key: canonicalKey(folded), folded, cased, start, end: last, cjk: false, hyphenBefore });
+    const previous = tokens[tokens.length - 1];
+    if (folded === 's' && previous && previous.end === start - 1 && isApostrophe(text.charCodeAt(start - 1))) {
+      // "PE's", "the patient's": a possessive or an abbreviation's plural adds no word.
+    } else {
+      if (isAbbreviationPlural(cased)) {
+        // "CXRs", "GGOs", "PEs": the plural of an abbreviation is the abbreviation.
+        cased = cased.slice(0, -1);
+        folded = folded.slice(0, -1);
+      }
+      tokens.push({ key: canonicalKey(folded), folded, cased, start, end: last, cjk: false, hyphenBefore });
+    }
     folded = '';
     cased = '';
     ascii = true;
@@ -173,6 +183,24 @@ export function normalizeKey(text: string): string {
   return tokenize(text)
     .map((t) => t.key)
     .join(' ');
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+/** Two or more capitals (digits allowed inside) and a lowercase "s": "CXRs", "ABGs", "PEs". */
+function isAbbreviationPlural(cased: string): boolean {
+  const n = cased.length;
+  if (n < 3 || cased.charCodeAt(n - 1) !== 115) return false;
+  const last = cased.charCodeAt(n - 2);
+  const first = cased.charCodeAt(0);
+  if (!(last >= 65 && last <= 90) || !(first >= 65 && first <= 90)) return false;
+  for (let i = 1; i < n - 2; i++) {
+    const c = cased.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 export function isNumeric(token: Token): boolean {

@@ -5,7 +5,7 @@
 const LATIN_PLURAL_AE = /(ul|ol|ebr|in|ic|ell)ae$/; // cannulae, vertebrae, fistulae, …
 
 /** British → American spelling, for words of five letters or more. */
-const BRITISH_ENDING = /(is|ys)(e|ed|es|ing|ation|ations)$|our$|[tbv]re$|ogue$/;
+const BRITISH_ENDING = /(is|ys)(e|ed|es|er|ers|ing|ation|ations)$|our$|[tbv]re$|ogue$/;
 
 function americanSpelling(word: string): string {
   if (word.length < 5) return word;
@@ -15,7 +15,7 @@ function americanSpelling(word: string): string {
   if (w.startsWith('sulph')) w = 'sulf' + w.slice(5);
   if (!BRITISH_ENDING.test(w)) return w;
   w = w
-    .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1') // hospitalised, immunisation
+    .replace(/is(e|ed|es|er|ers|ing|ation|ations)$/, 'iz$1') // hospitalised, immunisation, sanitiser
     .replace(/ys(e|ed|es|ing)$/, 'yz$1') // analyse, dialysed
     .replace(/our$/, 'or') // tumour, behaviour
     .replace(/([tbv])re$/, '$1er') // litre, centre, fibre, manoeuvre
@@ -50,23 +50,51 @@ export function canonicalKey(folded: string): string {
 }
 
 /**
- * Other keys a text word may stand for when its own key is not a term word: English -ed and -ing
- * forms ("proned", "proning" → "prone"; "intubated" → "intubate"). Tried only after the word itself.
+ * Other keys a text word may stand for when its own key is not a term word, most likely first:
+ * English -ed and -ing forms ("proned", "proning" → "prone"; "intubated" → "intubate"), Latin and
+ * Greek plurals ("emboli" → "embolus", "pneumothoraces" → "pneumothorax", "bacteria" →
+ * "bacterium"), and French feminine and participle forms ("ventrale" → "ventral", "intubée" →
+ * "intube", "fiévreuse" → "fievreux"). Tried only after the word itself, and only a candidate that
+ * is a term word is ever used, so a rule may overreach without harm.
  */
 export function inflectionCandidates(key: string): string[] {
   const out: string[] = [];
   const add = (base: string) => {
     if (base.length >= 3 && base !== key && !out.includes(base)) out.push(base);
   };
+  const n = key.length;
   const stems: string[] = [];
-  if (key.length >= 6 && key.endsWith('ing')) stems.push(key.slice(0, -3));
-  if (key.length >= 5 && key.endsWith('ied')) add(key.slice(0, -3) + 'y');
-  else if (key.length >= 5 && key.endsWith('ed')) stems.push(key.slice(0, -2));
+  if (n >= 6 && key.endsWith('ing')) stems.push(key.slice(0, -3));
+  if (n >= 5 && key.endsWith('ied')) add(key.slice(0, -3) + 'y');
+  else if (n >= 5 && key.endsWith('ed')) stems.push(key.slice(0, -2));
   for (const stem of stems) {
     add(stem + 'e');
     add(stem);
-    const n = stem.length;
-    if (n >= 4 && stem[n - 1] === stem[n - 2]) add(stem.slice(0, -1)); // stopped → stop
+    const m = stem.length;
+    if (m >= 4 && stem[m - 1] === stem[m - 2]) add(stem.slice(0, -1)); // stopped → stop
   }
+  if (n < 5) return out;
+  // Latin and Greek plurals (the singular rules leave them whole).
+  if (key.endsWith('ces')) {
+    add(key.slice(0, -3) + 'x'); // thoraces → thorax
+    if (key.endsWith('ices')) {
+      add(key.slice(0, -4) + 'ex'); // apices → apex
+      add(key.slice(0, -4) + 'ix'); // cervices → cervix
+    }
+  }
+  if (key.endsWith('i')) add(key.slice(0, -1) + 'us'); // emboli, thrombi, bronchi
+  if (key.endsWith('a')) {
+    add(key.slice(0, -1) + 'um'); // bacteria, ova
+    add(key.slice(0, -1) + 'on'); // criteria, phenomena
+  }
+  if (key.endsWith('ae')) add(key.slice(0, -1)); // vertebrae, pleurae
+  if (key.endsWith('ata')) add(key.slice(0, -2)); // stomata → stoma
+  if (key.endsWith('ides')) add(key.slice(0, -4) + 'is'); // epididymides
+  // French: feminine and plural forms of adjectives and participles.
+  if (key.endsWith('euse')) add(key.slice(0, -4) + 'eux');
+  if (key.endsWith('ive')) add(key.slice(0, -3) + 'if');
+  if (key.endsWith('elle') || key.endsWith('enne')) add(key.slice(0, -2));
+  if (key.endsWith('ee')) add(key.slice(0, -1)); // intubee → intube
+  else if (key.endsWith('e')) add(key.slice(0, -1)); // ventrale → ventral
   return out;
 }

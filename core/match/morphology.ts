@@ -1,0 +1,71 @@
+// Which term words a text word may stand for when it is not one itself: another form of the same
+// word ("intubations", "proning", "emboli", "ventrale"), a word of the same family through its
+// Porter2 stem ("vaccinated" → "vaccination", "immunosuppressed" → "immunosuppression"), or two
+// term words written as one ("handrub" → "hand rub", "facemask" → "face mask").
+//
+// Built once per matcher from its vocabulary. Everyday words that only share a stem with a term
+// word ("positive" and "position") are listed by the build (`lexicon.commonDerived`) and never
+// reach a term through their stem.
+import { stemOf } from '../text/stem';
+import { inflectionCandidates } from '../text/variants';
+import type { Step } from './score';
+
+export interface WordForm {
+  /** A term word (matching key). */
+  key: string;
+  step: Step;
+}
+
+const EMPTY: readonly WordForm[] = [];
+const CACHE_LIMIT = 20_000;
+
+export class WordForms {
+  private stems: Map<string, string[]> | null = null;
+  private readonly cache = new Map<string, readonly WordForm[]>();
+
+  constructor(
+    private readonly vocabulary: ReadonlySet<string>,
+    /** Joined form of two adjacent term words → the two words ("handrub" → ["hand", "rub"]). */
+    readonly pairs: ReadonlyMap<string, readonly [string, string]>,
+    private readonly commonDerived: ReadonlySet<string>,
+  ) {}
+
+  /** Term words that `key` (not itself a term word) may stand for, closest first. */
+  of(key: string): readonly WordForm[] {
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const forms: WordForm[] = [];
+    const seen = new Set<string>([key]);
+    const add = (word: string, step: Step) => {
+      if (seen.has(word) || !this.vocabulary.has(word)) return;
+      seen.add(word);
+      forms.push({ key: word, step });
+    };
+    for (const candidate of inflectionCandidates(key)) add(candidate, 'inflected');
+    if (key.length >= 5 && !this.commonDerived.has(key)) {
+      const stem = stemOf(key);
+      // A stem much shorter than the word has lost too much ("organisation" → "organ").
+      if (stem.length >= 4 && stem.length >= key.length - 5) for (const word of this.family(stem)) add(word, 'derived');
+    }
+    const result = forms.length > 0 ? forms : EMPTY;
+    if (this.cache.size > CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /** Term words with this stem, made on first use (most texts never need it). */
+  private family(stem: string): readonly string[] {
+    if (!this.stems) {
+      const stems = new Map<string, string[]>();
+      for (const word of this.vocabulary) {
+        if (word.length < 4) continue;
+        const s = stemOf(word);
+        const list = stems.get(s);
+        if (list) list.push(word);
+        else stems.set(s, [word]);
+      }
+      this.stems = stems;
+    }
+    return this.stems.get(stem) ?? [];
+  }
+}

@@ -1,0 +1,147 @@
+// The word-bag stage of `lookup`: terms whose words the selection holds in any order and with
+// words between ("embolism, pulmonary", "pulmonary artery embolism"), or only partly ("oximetry"
+// of "pulse oximetry", "post-acute sequelae" of "post-acute sequelae of SARS-CoV-2 infection").
+// Each word counts by how informative it is (score.ts `wordWeight`), so a rare clinical word
+// proposes its terms and an everyday word does not.
+import type { Token } from '../text/normalize';
+import type { WordForms } from './morphology';
+import {
+  PARTIAL_MIN_COVERAGE,
+  PARTIAL_MIN_EVIDENCE,
+  REORDERED_FACTOR,
+  STEP_FACTOR,
+  STEP_ORDER,
+  UNKNOWN_WORD_WEIGHT,
+  partialTermScore,
+  wholeTermScore,
+  type Step,
+} from './score';
+import type { TermRef } from './walk';
+
+/** A selection of more words than this is a sentence, not a term with modifiers. */
+const MAX_BAG_WORDS = 8;
+/** A word in more terms than this is too general to propose terms (it still counts for them). */
+const MAX_POSTINGS = 64;
+
+/** The terms of an index as bags of word keys, with an inverted list from word to terms. */
+export interface TermBags {
+  refs: TermRef[];
+  keys: string[][];
+  postings: Map<string, number[]>;
+}
+
+export interface BagCandidate {
+  ref: TermRef;
+  score: number;
+  /** Whole term found (in another order or with words between), or a part of it. */
+  whole: boolean;
+  reordered: boolean;
+  weakest: Step;
+  /** Selected tokens that matched, in text order (indices into the selection's tokens). */
+  from: number;
+  to: number;
+}
+
+interface Reading {
+  key: string;
+  factor: number;
+  step: Step;
+}
+
+export function findBagCandidates(
+  bags: TermBags,
+  tokens: Token[],
+  content: boolean[],
+  forms: WordForms,
+  vocabulary: ReadonlySet<string>,
+  weight: (key: string) => number,
+  correction: (key: string) => string | undefined,
+): BagCandidate[] {
+  const selected: number[] = [];
+  tokens.forEach((t, i) => {
+    if (content[i] && !t.cjk) selected.push(i);
+  });
+  if (selected.length === 0 || selected.length > MAX_BAG_WORDS) return [];
+
+  // How each selected word may be read as a term word.
+  const readings = new Map<number, Reading[]>();
+  for (const i of selected) {
+    const token = tokens[i] as Token;
+    const list: Reading[] = [{ key: token.key, factor: 1, step: 'exact' }];
+    if (!vocabulary.has(token.key)) {
+      for (const form of forms.of(token.key)) list.push({ key: form.key, factor: STEP_FACTOR[form.step], step: form.step });
+      const pair = forms.pairs.get(token.key);
+      if (pair) for (const key of pair) list.push({ key, factor: STEP_FACTOR.joined, step: 'joined' });
+      if (list.length === 1) {
+        const corrected = correction(token.key);
+        if (corrected) list.push({ key: corrected, factor: STEP_FACTOR.corrected, step: 'corrected' });
+      }
+    }
+    readings.set(i, list);
+  }
+
+  const candidates = new Set<number>();
+  for (const list of readings.values())
+    for (const { key } of list) {
+      const terms = bags.postings.get(key);
+      if (terms && terms.length <= MAX_POSTINGS) for (const t of terms) candidates.add(t);
+    }
+  if (candidates.size === 0) return [];
+
+  // The selection's own weight: term words by their weight, other words as modifiers.
+  const selectionWeight = (i: number) => {
+    const list = readings.get(i) ?? [];
+    let best = 0;
+    for (const r of list) if (vocabulary.has(r.key)) best = Math.max(best, weight(r.key));
+    return best > 0 ? best : UNKNOWN_WORD_WEIGHT;
+  };
+  const selectionTotal = selected.reduce((sum, i) => sum + selectionWeight(i), 0);
+
+  const out: BagCandidate[] = [];
+  for (const t of candidates) {
+    const keys = bags.keys[t] as string[];
+    const ref = bags.refs[t] as TermRef;
+    let termTotal = 0;
+    let seen = 0;
+    let seenFactor = 0;
+    let weakest: Step = 'exact';
+    const usedTokens = new Set<number>();
+    const order: number[] = [];
+    for (const key of keys) {
+      const w = weight(key);
+      termTotal += w;
+      let bestToken = -1;
+      let best: Reading | undefined;
+      for (const i of selected) {
+        if (usedTokens.has(i)) continue;
+        for (const r of readings.get(i) ?? [])
+          if (r.key === key && (!best || r.factor > best.factor)) {
+            best = r;
+            bestToken = i;
+          }
+      }
+      if (!best) continue;
+      usedTokens.add(bestToken);
+      order.push(bestToken);
+      seen += w;
+      seenFactor += w * best.factor;
+      if (STEP_ORDER.indexOf(best.step) > STEP_ORDER.indexOf(weakest)) weakest = best.step;
+    }
+    if (seen === 0 || termTotal === 0) continue;
+    const termCoverage = seen / termTotal;
+    const factor = seenFactor / seen;
+    let selectionSeen = 0;
+    for (const i of usedTokens) selectionSeen += selectionWeight(i);
+    const selectionCoverage = selectionTotal > 0 ? selectionSeen / selectionTotal : 0;
+    const reordered = order.some((v, k) => k > 0 && v < (order[k - 1] as number));
+    const whole = termCoverage >= 0.999;
+    if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < PARTIAL_MIN_COVERAGE)) continue;
+    let score = whole
+      ? wholeTermScore(ref.term.kind, factor, selectionCoverage)
+      : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);
+    if (reordered) score *= REORDERED_FACTOR;
+    const sorted = [...usedTokens].sort((a, b) => a - b);
+    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1 });
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+// One place that turns evidence into a score: how a word was matched (its steps), how much of the
+// selection and of the term the matched words cover, and how informative those words are.
+//
+// Scores are comparable within one answer. Tie-breaks, in order: higher score; the term kind
+// (preferred, synonym, abbreviation/brand, misspelling, member, context); fewer steps away from the
+// written word; the earlier match in the text; the entry's order in the index.
+import type { TermKind } from '../index/types';
+import type { HitKind } from './types';
+
+/** How a text word reached a term word; each step away from the written word costs a little. */
+export type Step = 'exact' | 'inflected' | 'joined' | 'derived' | 'corrected';
+
+export const STEP_FACTOR: Record<Step, number> = {
+  exact: 1,
+  // "intubations", "proning", "emboli", "ventrale": a form of the same word.
+  inflected: 0.97,
+  // "handrub" for "hand rub", "N-95" for "N95".
+  joined: 0.97,
+  // "vaccinated" for "vaccination": another word of the same family.
+  derived: 0.92,
+  // "remdesevir" for "remdesivir".
+  corrected: 0.85,
+};
+
+/** The weakest step of a match decides how its hit is labelled. */
+export const STEP_ORDER: readonly Step[] = ['exact', 'inflected', 'joined', 'derived', 'corrected'];
+
+export const KIND_RANK: Record<TermKind, number> = {
+  preferred: 0,
+  synonym: 1,
+  abbreviation: 2,
+  brand: 2,
+  misspelling: 3,
+  member: 4,
+  context: 5,
+};
+
+export const FULL_SCORE: Record<TermKind, number> = {
+  preferred: 1,
+  synonym: 0.98,
+  abbreviation: 0.96,
+  brand: 0.96,
+  misspelling: 0.93,
+  member: 0.9,
+  context: 0.85,
+};
+
+export const HIT_KIND: Record<TermKind, HitKind> = {
+  preferred: 'exact',
+  synonym: 'synonym',
+  abbreviation: 'abbreviation',
+  brand: 'brand',
+  misspelling: 'misspelling',
+  member: 'member',
+  context: 'context',
+};
+
+export const STEP_KIND: Record<Exclude<Step, 'exact'>, HitKind> = {
+  inflected: 'inflected',
+  joined: 'joined',
+  derived: 'derived',
+  corrected: 'fuzzy',
+};
+
+/**
+ * How much a word says, from how common it is in everyday language (Zipf scale, see Lexicon) and
+ * in how many entries' terms it appears. "oximetry" (rare, one entry) weighs 1; "pressure"
+ * (everyday, several entries) about 0.15; "the" nearly nothing.
+ */
+export function wordWeight(zipf: number | undefined, entriesWithWord: number): number {
+  const everyday = zipf === undefined ? 1 : Math.min(1, Math.max(0.05, (5.5 - zipf) / 3));
+  return everyday / Math.sqrt(Math.max(1, entriesWithWord));
+}
+
+/** Weight of a selected word that is no term word at all ("worsening", "bilateral"): a modifier. */
+export const UNKNOWN_WORD_WEIGHT = 0.5;
+
+/**
+ * A term that the selection covers only in part ("oximetry" of "pulse oximetry", "post-acute
+ * sequelae" of "post-acute sequelae of SARS-CoV-2 infection") answers only when the words seen
+ * carry this much weight together, and this share of the term's weight. Calibrated on the 5,000
+ * commonest English words and on other specialties' sentences (`npm run eval`), where nearly
+ * nothing may answer, against held-out index terms, which should.
+ */
+export const PARTIAL_MIN_EVIDENCE = 0.6;
+export const PARTIAL_MIN_COVERAGE = 0.5;
+
+/** Words out of the term's order ("embolism, pulmonary"). */
+export const REORDERED_FACTOR = 0.95;
+
+/** A selection that is a whole term, perhaps with modifiers around it (`selectionCoverage` < 1). */
+export function wholeTermScore(kind: TermKind, factor: number, selectionCoverage: number): number {
+  if (selectionCoverage >= 1) return FULL_SCORE[kind] * factor;
+  return (0.5 + 0.35 * selectionCoverage - 0.01 * KIND_RANK[kind]) * factor;
+}
+
+/** A term the selection covers in part: always below any whole-term score. */
+export function partialTermScore(kind: TermKind, factor: number, termCoverage: number, selectionCoverage: number): number {
+  return (0.4 + 0.4 * termCoverage * selectionCoverage - 0.01 * KIND_RANK[kind]) * factor;
+}

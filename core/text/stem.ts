@@ -1,0 +1,20 @@
+// The Porter2 (Snowball English) stem of a matching key: "vaccinated", "vaccination" and
+// "vaccinate" share "vaccin"; "immunosuppressed" and "immunosuppression" share "immunosuppress".
+// Used to relate a word to the term words of the same family (see core/match/morphology.ts), never
+// as a key of its own: stems of ordinary words collide ("positive" and "position" share "posit").
+import porter2 from 'wink-porter2-stemmer';
+
+const LETTERS = /^[a-z]+$/;
+const cache = new Map<string, string>();
+
+/** The stem of a key of plain letters, or the key itself (codes, numbers, CJK, short words). */
+export function stemOf(key: string): string {
+  if (key.length < 4 || !LETTERS.test(key)) return key;
+  let stem = cache.get(key);
+  if (stem === undefined) {
+    stem = porter2(key);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, stem);
+  }
+  return stem;
+}
