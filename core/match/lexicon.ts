@@ -4,6 +4,7 @@
 // distance the matcher uses.
 import { canonicalKey } from '../text/variants';
 import { editDistance, maxEdits } from './fuzzy';
+import type { Matcher } from './matcher';
 import { WordForms } from './morphology';
 
 function deletes(word: string, depth: number, out: Set<string>): void {
@@ -82,12 +83,29 @@ export function termWordFrequencies(vocabulary: Iterable<string>, everyday: Read
  * Common everyday words (Zipf ≥ COMMON_ZIPF) that reach a term word only through their stem
  * ("positive" → "position", "isolated" → "isolation"), sorted: the matcher never derives them.
  */
-export function findCommonDerived(vocabulary: ReadonlySet<string>, everyday: ReadonlyMap<string, number>): string[] {
+export function findCommonDerived(vocabulary: ReadonlyMap<string, number>, everyday: ReadonlyMap<string, number>): string[] {
   const forms = new WordForms(vocabulary, new Map(), new Set());
   const out: string[] = [];
   for (const [word, zipf] of everyday) {
     if (zipf < COMMON_ZIPF || vocabulary.has(word) || !/^[a-z]{5,}$/.test(word)) continue;
     if (forms.of(word).some((f) => f.step === 'derived')) out.push(word);
+  }
+  return out.sort();
+}
+
+/** Everyday words from this Zipf value up are kept from the n-gram stage when they are spelt like a term. */
+export const SPELT_LIKE_ZIPF = 2.5;
+
+/**
+ * Everyday words (Zipf ≥ SPELT_LIKE_ZIPF, not term words) that the n-gram stage (grams.ts) would
+ * read as a term ("levels" and "level", "selling" and "spelling"): listed with the near words so the
+ * matcher never does.
+ */
+export function findSpeltLikeTerms(matcher: Matcher, everyday: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  for (const [word, zipf] of everyday) {
+    if (zipf < SPELT_LIKE_ZIPF || matcher.vocabulary.has(word) || !/^[a-z]{3,}$/.test(word)) continue;
+    if (matcher.spelledLike([{ key: word, cjk: false }]).length > 0) out.push(word);
   }
   return out.sort();
 }

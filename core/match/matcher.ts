@@ -14,7 +14,8 @@ import { isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
 import { canonicalKey } from '../text/variants';
 import { FuzzyCorrector } from './fuzzy';
-import { WordForms } from './morphology';
+import { GramIndex } from './grams';
+import { langBit, WordForms } from './morphology';
 import { findBagCandidates, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
 import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
@@ -45,6 +46,8 @@ export class Matcher {
   readonly termCount: number;
   /** Every word of every term (matching keys): what the fuzzy corrector may correct towards. */
   readonly vocabulary: ReadonlySet<string>;
+  /** Each term word's languages (morphology.ts LANG_* bits). */
+  readonly wordLangs: ReadonlyMap<string, number>;
   /** The index the matcher was built from (entries and lexicon). */
   readonly index: GuidanceIndex;
 
@@ -61,6 +64,8 @@ export class Matcher {
   private readonly weights = new Map<string, number>();
   private readonly contextSets = new Map<number, Set<string>>();
   private cjkTerms: { key: string; ref: TermRef }[] | undefined;
+  private grams: GramIndex | undefined;
+  private readonly nearWords: ReadonlySet<string>;
   private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
   constructor(index: GuidanceIndex, built?: MatcherSnapshot) {
@@ -70,7 +75,8 @@ export class Matcher {
       // Restored from a snapshot: the tables are taken as they were built.
       this.trie = { edges: built.edges, refs: built.refs as (TermRef[] | undefined)[] };
       this.byId = built.byId;
-      this.vocabulary = built.vocabulary;
+      this.wordLangs = built.wordLangs;
+      this.vocabulary = new Set(built.wordLangs.keys());
       this.termCount = built.termCount;
       this.bags = built.bags as TermBags;
       this.pairs = built.pairs as Map<string, [string, string]>;
@@ -78,7 +84,7 @@ export class Matcher {
     } else {
       const trie: Trie = { edges: new Map(), refs: [undefined] };
       const byId = new Map<string, number>();
-      const vocabulary = new Set<string>();
+      const wordLangs = new Map<string, number>();
       const bags: TermBags = { refs: [], keys: [], postings: new Map() };
       const pairs = new Map<string, [string, string]>();
       const entriesWithWord = new Map<string, number>();
@@ -93,13 +99,15 @@ export class Matcher {
           const ref: TermRef = { entry: entryIndex, term, cased: term.caseSensitive ? tokens.map((t) => t.cased) : null };
           const keys = tokens.map((t) => t.key);
           insert(trie, keys, ref);
-          for (const t of tokens) if (!t.cjk) vocabulary.add(t.key);
+          const bit = langBit(term.lang);
+          for (const t of tokens) if (!t.cjk) wordLangs.set(t.key, (wordLangs.get(t.key) ?? 0) | bit);
           if (term.kind !== 'context' && !ref.cased && !tokens.some((t) => t.cjk)) {
+            // Every word counts for coverage; only content words propose the term.
             const words = keys.filter((k) => !isNoiseKey(k) && !/^\d+$/.test(k));
             if (words.length > 0) {
               const t = bags.refs.length;
               bags.refs.push(ref);
-              bags.keys.push(words);
+              bags.keys.push(keys);
               for (const key of new Set(words)) {
                 const list = bags.postings.get(key);
                 if (list) list.push(t);
@@ -126,21 +134,23 @@ export class Matcher {
             });
             merged.push(canonicalKey(folded));
             insert(trie, merged, ref);
-            for (const key of merged) vocabulary.add(key);
+            for (const key of merged) wordLangs.set(key, (wordLangs.get(key) ?? 0) | bit);
           }
         }
         for (const key of entryWords) entriesWithWord.set(key, (entriesWithWord.get(key) ?? 0) + 1);
       });
       this.trie = trie;
       this.byId = byId;
-      this.vocabulary = vocabulary;
+      this.wordLangs = wordLangs;
+      this.vocabulary = new Set(wordLangs.keys());
       this.termCount = termCount;
       this.bags = bags;
       this.pairs = pairs;
       this.entriesWithWord = entriesWithWord;
     }
-    this.fuzzy = new FuzzyCorrector(this.vocabulary, new Set(index.lexicon.nearWords));
-    this.forms = new WordForms(this.vocabulary, this.pairs, new Set(index.lexicon.commonDerived ?? []));
+    this.nearWords = new Set(index.lexicon.nearWords);
+    this.fuzzy = new FuzzyCorrector(this.vocabulary, this.nearWords);
+    this.forms = new WordForms(this.wordLangs, this.pairs, new Set(index.lexicon.commonDerived ?? []));
     this.walker = new Walker(this.trie, this.forms, this.vocabulary, canonicalKey);
   }
 
@@ -161,7 +171,7 @@ export class Matcher {
       edges: this.trie.edges,
       refs: this.trie.refs,
       byId: this.byId,
-      vocabulary: this.vocabulary as Set<string>,
+      wordLangs: this.wordLangs as Map<string, number>,
       termCount: this.termCount,
       bags: this.bags,
       pairs: this.pairs,
@@ -229,7 +239,11 @@ export class Matcher {
         keep(this.hit(c.ref, kind, c.score, tokens, c.from, c.to));
       }
     }
-    if (best.size === 0) return this.lookupCjkFragment(tokens, limit);
+    if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
+    // Spelt like a term, when no term is there whole (a single everyday word never: the build
+    // lists those within reach).
+    if (!whole && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
+      for (const { ref, dice } of this.spelledLike(tokens)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
     return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
   }
 
@@ -400,19 +414,48 @@ export class Matcher {
   }
 
   /**
+   * Whether a content word of the selection is none the word stages understood: not a term word,
+   * no form of one, and not an everyday word the build found spelt like a term. Only then is the
+   * selection compared by spelling (CJK characters always are).
+   */
+  private hasUnknownWord(tokens: Token[], content: boolean[]): boolean {
+    return tokens.some(
+      (t, i) => content[i] && (t.cjk || (!this.vocabulary.has(t.key) && !this.nearWords.has(t.key) && this.forms.of(t.key).length === 0)),
+    );
+  }
+
+  /** Terms spelt like `tokens` (grams.ts), best first. Also used by the build to find everyday words within reach. */
+  spelledLike(tokens: readonly Pick<Token, 'key' | 'cjk'>[], minDice?: number): { ref: TermRef; dice: number }[] {
+    if (!this.grams) {
+      const refs: TermRef[] = [...this.bags.refs];
+      const termTokens: Pick<Token, 'key' | 'cjk'>[][] = this.bags.keys.map((keys) => keys.map((key) => ({ key, cjk: false })));
+      for (const { ref } of this.cjkTermList()) {
+        refs.push(ref);
+        termTokens.push(tokenize(ref.term.text, 400));
+      }
+      this.grams = new GramIndex(refs, termTokens);
+    }
+    return this.grams.similar(tokens, minDice);
+  }
+
+  private cjkTermList(): { key: string; ref: TermRef }[] {
+    this.cjkTerms ??= this.entries.flatMap((entry, entryIndex) =>
+      entry.terms
+        .filter((term) => term.kind !== 'context' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term.text))
+        .map((term) => ({ key: tokenize(term.text).map((t) => t.key).join(''), ref: { entry: entryIndex, term, cased: null } })),
+    );
+    return this.cjkTerms;
+  }
+
+  /**
    * Chinese has no spaces, so a selection may be part of a longer term ("高流量" of "经鼻高流量氧疗").
    * When nothing else matched, a selection of two or more CJK characters finds the terms that contain it.
    */
   private lookupCjkFragment(tokens: Token[], limit: number): Hit[] {
     if (tokens.length < 2 || !tokens.every((t) => t.cjk)) return [];
     const fragment = tokens.map((t) => t.key).join('');
-    this.cjkTerms ??= this.entries.flatMap((entry, entryIndex) =>
-      entry.terms
-        .filter((term) => term.kind !== 'context' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term.text))
-        .map((term) => ({ key: tokenize(term.text).map((t) => t.key).join(''), ref: { entry: entryIndex, term, cased: null } })),
-    );
     const best = new Map<string, Hit>();
-    for (const { key, ref } of this.cjkTerms) {
+    for (const { key, ref } of this.cjkTermList()) {
       if (!key.includes(fragment)) continue;
       const hit = this.hit(ref, 'phrase', 0.5 + 0.4 * (fragment.length / key.length) - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length);
       const previous = best.get(hit.id);
@@ -563,7 +606,7 @@ export function buildMatcher(index: GuidanceIndex): Matcher {
 }
 
 /** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */
-const SNAPSHOT_FORMAT = 'mx-matcher-2';
+const SNAPSHOT_FORMAT = 'mx-matcher-3';
 
 export interface MatcherSnapshot {
   format: string;
@@ -571,7 +614,7 @@ export interface MatcherSnapshot {
   edges: Map<string, number>;
   refs: unknown[];
   byId: Map<string, number>;
-  vocabulary: Set<string>;
+  wordLangs: Map<string, number>;
   termCount: number;
   bags: unknown;
   pairs: Map<string, unknown>;
@@ -584,7 +627,7 @@ export function restoreMatcher(value: unknown): Matcher | undefined {
   const bags = s?.bags as Partial<TermBags> | undefined;
   if (
     !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !(s.edges instanceof Map) || !Array.isArray(s.refs) ||
-    !(s.byId instanceof Map) || !(s.vocabulary instanceof Set) || typeof s.termCount !== 'number' ||
+    !(s.byId instanceof Map) || !(s.wordLangs instanceof Map) || typeof s.termCount !== 'number' ||
     !(s.pairs instanceof Map) || !(s.entriesWithWord instanceof Map) ||
     !bags || !Array.isArray(bags.refs) || !Array.isArray(bags.keys) || !(bags.postings instanceof Map) ||
     !s.index || !Array.isArray(s.index.entries) || !Array.isArray(s.index.lexicon?.nearWords)

@@ -17,6 +17,12 @@ export interface WordForm {
 }
 
 const EMPTY: readonly WordForm[] = [];
+
+/** Languages of a term word, as bits. */
+export const LANG_EN = 1;
+export const LANG_FR = 2;
+export const LANG_OTHER = 4;
+export const langBit = (lang: string) => (lang === 'en' ? LANG_EN : lang === 'fr' ? LANG_FR : LANG_OTHER);
 const CACHE_LIMIT = 20_000;
 
 export class WordForms {
@@ -24,7 +30,8 @@ export class WordForms {
   private readonly cache = new Map<string, readonly WordForm[]>();
 
   constructor(
-    private readonly vocabulary: ReadonlySet<string>,
+    /** Term words and the languages of the terms they appear in (LANG_EN | LANG_FR | LANG_OTHER). */
+    private readonly vocabulary: ReadonlyMap<string, number>,
     /** Joined form of two adjacent term words → the two words ("handrub" → ["hand", "rub"]). */
     readonly pairs: ReadonlyMap<string, readonly [string, string]>,
     private readonly commonDerived: ReadonlySet<string>,
@@ -36,16 +43,18 @@ export class WordForms {
     if (cached) return cached;
     const forms: WordForm[] = [];
     const seen = new Set<string>([key]);
-    const add = (word: string, step: Step) => {
-      if (seen.has(word) || !this.vocabulary.has(word)) return;
+    // A rule of one language only reaches the words of that language's terms ("tossed" is not
+    // the Portuguese "tosse", "designed" not the French "désigné").
+    const add = (word: string, step: Step, lang: number) => {
+      if (seen.has(word) || ((this.vocabulary.get(word) ?? 0) & lang) === 0) return;
       seen.add(word);
       forms.push({ key: word, step });
     };
-    for (const candidate of inflectionCandidates(key)) add(candidate, 'inflected');
+    for (const candidate of inflectionCandidates(key)) add(candidate.key, 'inflected', candidate.lang === 'fr' ? LANG_FR : LANG_EN);
     if (key.length >= 5 && !this.commonDerived.has(key)) {
       const stem = stemOf(key);
       // A stem much shorter than the word has lost too much ("organisation" → "organ").
-      if (stem.length >= 4 && stem.length >= key.length - 5) for (const word of this.family(stem)) add(word, 'derived');
+      if (stem.length >= 4 && stem.length >= key.length - 5) for (const word of this.family(stem)) add(word, 'derived', LANG_EN);
     }
     const result = forms.length > 0 ? forms : EMPTY;
     if (this.cache.size > CACHE_LIMIT) this.cache.clear();
@@ -57,8 +66,8 @@ export class WordForms {
   private family(stem: string): readonly string[] {
     if (!this.stems) {
       const stems = new Map<string, string[]>();
-      for (const word of this.vocabulary) {
-        if (word.length < 4) continue;
+      for (const [word, langs] of this.vocabulary) {
+        if (word.length < 4 || (langs & LANG_EN) === 0) continue;
         const s = stemOf(word);
         const list = stems.get(s);
         if (list) list.push(word);

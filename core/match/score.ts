@@ -62,28 +62,35 @@ export const STEP_KIND: Record<Exclude<Step, 'exact'>, HitKind> = {
   corrected: 'fuzzy',
 };
 
+/** Zipf value taken for a word that everyday language does not use (rarer than any listed word). */
+const RARE_ZIPF = 1.3;
+
 /**
- * How much a word says, from how common it is in everyday language (Zipf scale, see Lexicon) and
- * in how many entries' terms it appears. "oximetry" (rare, one entry) weighs 1; "pressure"
- * (everyday, several entries) about 0.15; "the" nearly nothing.
+ * How much a word says: its surprisal in everyday language (9 − Zipf, so "the" ≈ 1.5, "pressure"
+ * ≈ 4.3, "embolism" ≈ 6.2, a word no everyday list has ≈ 7.7), discounted when it appears in the
+ * terms of more entries than an answer can show (three). Summing weights treats the words of a
+ * selection as independent evidence: two everyday words that together form a term ("ground
+ * glass") say as much as one rare word ("oximetry").
  */
 export function wordWeight(zipf: number | undefined, entriesWithWord: number): number {
-  const everyday = zipf === undefined ? 1 : Math.min(1, Math.max(0.05, (5.5 - zipf) / 3));
-  return everyday / Math.sqrt(Math.max(1, entriesWithWord));
+  const surprisal = 9 - Math.min(8, Math.max(RARE_ZIPF, zipf ?? RARE_ZIPF));
+  return surprisal * Math.min(1, Math.sqrt(3 / Math.max(1, entriesWithWord)));
 }
 
-/** Weight of a selected word that is no term word at all ("worsening", "bilateral"): a modifier. */
-export const UNKNOWN_WORD_WEIGHT = 0.5;
+/** Weight of a selected word that is no term word at all ("worsening", "bilateral"): a modifier of average weight. */
+export const UNKNOWN_WORD_WEIGHT = 4.5;
 
 /**
  * A term that the selection covers only in part ("oximetry" of "pulse oximetry", "post-acute
- * sequelae" of "post-acute sequelae of SARS-CoV-2 infection") answers only when the words seen
- * carry this much weight together, and this share of the term's weight. Calibrated on the 5,000
- * commonest English words and on other specialties' sentences (`npm run eval`), where nearly
- * nothing may answer, against held-out index terms, which should.
+ * sequelae" of "post-acute sequelae of SARS-CoV-2 infection", "health worker infection" of "health
+ * worker exposure") answers only when the words seen carry this much weight together, this share
+ * of the term's weight and this share of the selection's. Calibrated on the 5,000 commonest
+ * English words and on other specialties' sentences (`npm run eval`), where nearly nothing may
+ * answer, against held-out index terms, which should.
  */
-export const PARTIAL_MIN_EVIDENCE = 0.6;
-export const PARTIAL_MIN_COVERAGE = 0.5;
+export const PARTIAL_MIN_EVIDENCE = 6;
+export const PARTIAL_MIN_COVERAGE = 0.45;
+export const PARTIAL_MIN_SELECTION = 0.5;
 
 /** Words out of the term's order ("embolism, pulmonary"). */
 export const REORDERED_FACTOR = 0.95;

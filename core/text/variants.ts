@@ -57,44 +57,45 @@ export function canonicalKey(folded: string): string {
  * "intube", "fiévreuse" → "fievreux"). Tried only after the word itself, and only a candidate that
  * is a term word is ever used, so a rule may overreach without harm.
  */
-export function inflectionCandidates(key: string): string[] {
-  const out: string[] = [];
-  const add = (base: string) => {
-    if (base.length >= 3 && base !== key && !out.includes(base)) out.push(base);
+export function inflectionCandidates(key: string): { key: string; lang: 'en' | 'fr' }[] {
+  const out: { key: string; lang: 'en' | 'fr' }[] = [];
+  // Short bases have too many homographs ("kidding" is not "kid").
+  const add = (base: string, lang: 'en' | 'fr') => {
+    if (base.length >= 4 && base !== key && !out.some((o) => o.key === base && o.lang === lang)) out.push({ key: base, lang });
   };
   const n = key.length;
   const stems: string[] = [];
   if (n >= 6 && key.endsWith('ing')) stems.push(key.slice(0, -3));
-  if (n >= 5 && key.endsWith('ied')) add(key.slice(0, -3) + 'y');
+  if (n >= 5 && key.endsWith('ied')) add(key.slice(0, -3) + 'y', 'en');
   else if (n >= 5 && key.endsWith('ed')) stems.push(key.slice(0, -2));
   for (const stem of stems) {
-    add(stem + 'e');
-    add(stem);
+    add(stem + 'e', 'en');
+    add(stem, 'en');
     const m = stem.length;
-    if (m >= 4 && stem[m - 1] === stem[m - 2]) add(stem.slice(0, -1)); // stopped → stop
+    if (m >= 4 && stem[m - 1] === stem[m - 2]) add(stem.slice(0, -1), 'en'); // stopped → stop
   }
   if (n < 5) return out;
   // Latin and Greek plurals (the singular rules leave them whole).
   if (key.endsWith('ces')) {
-    add(key.slice(0, -3) + 'x'); // thoraces → thorax
+    add(key.slice(0, -3) + 'x', 'en'); // thoraces → thorax
     if (key.endsWith('ices')) {
-      add(key.slice(0, -4) + 'ex'); // apices → apex
-      add(key.slice(0, -4) + 'ix'); // cervices → cervix
+      add(key.slice(0, -4) + 'ex', 'en'); // apices → apex
+      add(key.slice(0, -4) + 'ix', 'en'); // cervices → cervix
     }
   }
-  if (key.endsWith('i')) add(key.slice(0, -1) + 'us'); // emboli, thrombi, bronchi
+  if (key.endsWith('i')) add(key.slice(0, -1) + 'us', 'en'); // emboli, thrombi, bronchi
   if (key.endsWith('a')) {
-    add(key.slice(0, -1) + 'um'); // bacteria, ova
-    add(key.slice(0, -1) + 'on'); // criteria, phenomena
+    add(key.slice(0, -1) + 'um', 'en'); // bacteria, ova
+    add(key.slice(0, -1) + 'on', 'en'); // criteria, phenomena
   }
-  if (key.endsWith('ae')) add(key.slice(0, -1)); // vertebrae, pleurae
-  if (key.endsWith('ata')) add(key.slice(0, -2)); // stomata → stoma
-  if (key.endsWith('ides')) add(key.slice(0, -4) + 'is'); // epididymides
+  if (key.endsWith('ae')) add(key.slice(0, -1), 'en'); // vertebrae, pleurae
+  if (key.endsWith('ata')) add(key.slice(0, -2), 'en'); // stomata → stoma
+  if (key.endsWith('ides')) add(key.slice(0, -4) + 'is', 'en'); // epididymides
   // French: feminine and plural forms of adjectives and participles.
-  if (key.endsWith('euse')) add(key.slice(0, -4) + 'eux');
-  if (key.endsWith('ive')) add(key.slice(0, -3) + 'if');
-  if (key.endsWith('elle') || key.endsWith('enne')) add(key.slice(0, -2));
-  if (key.endsWith('ee')) add(key.slice(0, -1)); // intubee → intube
-  else if (key.endsWith('e')) add(key.slice(0, -1)); // ventrale → ventral
+  if (key.endsWith('euse')) add(key.slice(0, -4) + 'eux', 'fr');
+  if (key.endsWith('ive')) add(key.slice(0, -3) + 'if', 'fr');
+  if (key.endsWith('elle') || key.endsWith('enne')) add(key.slice(0, -2), 'fr');
+  if (key.endsWith('ee')) add(key.slice(0, -1), 'fr'); // intubee → intube
+  else if (key.endsWith('e')) add(key.slice(0, -1), 'fr'); // ventrale → ventral
   return out;
 }

@@ -73,11 +73,19 @@ describe('matching keys', () => {
     expect(canonicalKey('hôpitaux'.normalize('NFD').replace(/\p{M}/gu, ''))).toBe('hopital');
   });
 
-  it('offers base forms of -ed and -ing words', () => {
-    expect(inflectionCandidates('proned')).toContain('prone');
-    expect(inflectionCandidates('proning')).toContain('prone');
-    expect(inflectionCandidates('intubated')).toContain('intubate');
-    expect(inflectionCandidates('stopped')).toContain('stop');
-    expect(inflectionCandidates('red')).toEqual([]);
+  it('offers base forms of -ed and -ing words, Latin and Greek plurals and French feminines', () => {
+    const bases = (word: string) => inflectionCandidates(word).map((c) => c.key);
+    expect(bases('proned')).toContain('prone');
+    expect(bases('proning')).toContain('prone');
+    expect(bases('intubated')).toContain('intubate');
+    expect(bases('stopped')).toContain('stop');
+    expect(bases('emboli')).toContain('embolus');
+    expect(bases('pneumothoraces')).toContain('pneumothorax');
+    expect(bases('bacteria')).toContain('bacterium');
+    expect(inflectionCandidates('ventrale')).toContainEqual({ key: 'ventral', lang: 'fr' });
+    expect(inflectionCandidates('intubee')).toContainEqual({ key: 'intube', lang: 'fr' });
+    // Short bases have too many homographs.
+    expect(bases('red')).toEqual([]);
+    expect(bases('kidding')).not.toContain('kid');
   });
 });

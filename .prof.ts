@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import Fuse from 'fuse.js';
+import { wordStats } from '/work/main/cli/compile';
+import { buildMatcher } from '/work/main/core/match/matcher';
+const index = JSON.parse(readFileSync('/work/main/public/guidance-index.json', 'utf8'));
+let t = performance.now();
+const m = buildMatcher(index); console.log('build', performance.now() - t); t = performance.now();
+wordStats(m.wordLangs); console.log('wordStats', performance.now() - t); t = performance.now();
+wordStats(m.wordLangs); console.log('wordStats again', performance.now() - t); t = performance.now();
+const terms = index.entries.flatMap((e: any) => e.terms.map((x: any) => ({ text: x.text, id: e.id })));
+const fuse = new Fuse(terms, { keys: ['text'], includeScore: true });
+for (let i = 0; i < 200; i++) fuse.search(terms[i].text, { limit: 10 });
+console.log('fuse 200', performance.now() - t); t = performance.now();
+for (let i = 0; i < 2000; i++) m.lookup(terms[i].text);
+console.log('ours 2000', performance.now() - t);

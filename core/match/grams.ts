@@ -1,0 +1,124 @@
+// The last stage of `lookup`: terms spelt much like the selection, by the character n-grams they
+// share (trigrams of words, bigrams of Chinese and Japanese characters), when nothing else
+// answered. It finds what a word-by-word reading cannot: the same term in a related language or
+// spelling ("antibióticos", "lactatémie", "corticoïdes"), and Chinese terms that differ by a
+// character or two (重症新冠 / 新冠重症肺炎). Everyday words within its reach are listed by the
+// build (`lexicon.nearWords`) and never reach a term this way.
+import type { Token } from '../text/normalize';
+import type { TermRef } from './walk';
+
+/** Dice similarity of n-gram sets from which a term answers. */
+export const GRAM_MIN_DICE = 0.6;
+/** Fewest shared n-grams (so two short strings never match on one or two). */
+const MIN_SHARED = 3;
+/** An n-gram in more terms than this proposes none (it still counts for those proposed otherwise). */
+const MAX_GRAM_POSTINGS = 200;
+
+/** The n-grams of a run of tokens: characters and bigrams of each CJK run, trigrams of each word with its edges marked. */
+export function gramsOf(tokens: readonly Pick<Token, 'key' | 'cjk'>[]): Set<string> {
+  const grams = new Set<string>();
+  let cjkRun = '';
+  // Chinese words are one to four characters: characters and bigrams both say something.
+  const flushCjk = () => {
+    for (const ch of cjkRun) grams.add(ch);
+    for (let i = 0; i + 1 < cjkRun.length; i++) grams.add(cjkRun.slice(i, i + 2));
+    cjkRun = '';
+  };
+  for (const token of tokens) {
+    if (token.cjk) {
+      cjkRun += token.key;
+      continue;
+    }
+    flushCjk();
+    const word = ` ${token.key} `;
+    for (let i = 0; i + 2 < word.length; i++) grams.add(word.slice(i, i + 3));
+  }
+  flushCjk();
+  return grams;
+}
+
+export interface GramMatch {
+  ref: TermRef;
+  dice: number;
+}
+
+export class GramIndex {
+  /** Each term's summed n-gram weight. */
+  private readonly totals: number[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly unseenWeight: number;
+
+  constructor(
+    private readonly refs: readonly TermRef[],
+    termTokens: readonly (readonly Pick<Token, 'key' | 'cjk'>[])[],
+  ) {
+    const gramsOfTerm = termTokens.map((tokens) => gramsOf(tokens));
+    gramsOfTerm.forEach((grams, t) => {
+      for (const gram of grams) {
+        const list = this.postings.get(gram);
+        if (list) list.push(t);
+        else this.postings.set(gram, [t]);
+      }
+    });
+    this.unseenWeight = Math.log(1 + refs.length);
+    for (const grams of gramsOfTerm) {
+      let total = 0;
+      for (const gram of grams) total += this.weight(gram);
+      this.totals.push(total);
+    }
+  }
+
+  /** An n-gram found in many terms ("患者", " co") says little: inverse term frequency. */
+  private weight(gram: string): number {
+    const list = this.postings.get(gram);
+    return list ? Math.log(1 + this.refs.length / list.length) : this.unseenWeight;
+  }
+
+  /** Terms whose weighted n-grams overlap those of `tokens` (Dice) by at least `minDice`, best first. */
+  similar(tokens: readonly Pick<Token, 'key' | 'cjk'>[], minDice = GRAM_MIN_DICE): GramMatch[] {
+    const grams = gramsOf(tokens);
+    if (grams.size < MIN_SHARED) return [];
+    let total = 0;
+    const shared = new Map<number, { count: number; weight: number }>();
+    for (const gram of grams) {
+      const w = this.weight(gram);
+      total += w;
+      const list = this.postings.get(gram);
+      if (!list || list.length > MAX_GRAM_POSTINGS) continue;
+      for (const t of list) {
+        const s = shared.get(t);
+        if (s) {
+          s.count++;
+          s.weight += w;
+        } else shared.set(t, { count: 1, weight: w });
+      }
+    }
+    const out: GramMatch[] = [];
+    for (const [t, proposed] of shared) {
+      if (proposed.count < MIN_SHARED) continue;
+      // Count the common n-grams too general to propose.
+      let common = proposed.weight;
+      for (const gram of grams) {
+        const list = this.postings.get(gram);
+        if (list && list.length > MAX_GRAM_POSTINGS && sortedHas(list, t)) common += this.weight(gram);
+      }
+      const dice = (2 * common) / (total + (this.totals[t] as number));
+      if (dice >= minDice) out.push({ ref: this.refs[t] as TermRef, dice });
+    }
+    return out.sort((a, b) => b.dice - a.dice);
+  }
+}
+
+/** Whether an ascending list holds `value`. */
+function sortedHas(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
