@@ -17,8 +17,10 @@ const USAGE = `mx-lookup — MediXchange Lookup command line
   mx-lookup build <guidance-dir> -o <index.json>   compile Markdown entries into an index
   mx-lookup validate <guidance-dir | index.json>   print every problem as file: field: message
   mx-lookup query "<text>" [--json] [--index f]    what does a selection name? (best first)
+        [--context "<paragraph>"]                  the text the selection was made in
   mx-lookup scan "<text>" [--json] [--index f]     every known term in a sentence or note
-        (with "-" instead of a text: one query per line from standard input, one answer each)
+        (with "-" instead of a text: one query per line from standard input, one answer each;
+         a line may be {"q": "<selection>", "context": "<paragraph>"})
   mx-lookup show <id> [--lang xx] [--index f]     print an entry as its card reads
   mx-lookup eval [queries.jsonl] [--index f]       score the matcher and fuse.js on evaluation queries
   mx-lookup bench [core|extension|widget|sync]    benchmark against fuse.js and MiniSearch (all parts by default)
@@ -38,8 +40,24 @@ type Mode = 'query' | 'scan';
 function jsonAnswer(query: string, hits: Hit[]): string {
   return JSON.stringify({
     query,
-    hits: hits.map(({ id, term, kind, score, start, end }) => ({ id, term, kind, score, start, end })),
+    hits: hits.map(({ id, term, kind, score, start, end, nested }) => ({ id, term, kind, score, start, end, ...(nested ? { nested } : {}) })),
   });
+}
+
+/** A line of standard input: plain text, or `{"q": "<selection>", "context": "<paragraph>"}`. */
+export function parseQueryLine(line: string): { q: string; context?: string } {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{')) return { q: line };
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return { q: line };
+  }
+  const { q, context } = (value ?? {}) as { q?: unknown; context?: unknown };
+  if (typeof q !== 'string') throw new CliError(`a JSON query line needs "q" (a string): ${trimmed.slice(0, 80)}`);
+  if (context !== undefined && typeof context !== 'string') throw new CliError(`"context" must be a string: ${trimmed.slice(0, 80)}`);
+  return context === undefined ? { q } : { q, context };
 }
 
 function humanAnswer(matcher: Matcher, query: string, hits: Hit[]): string {
@@ -52,15 +70,21 @@ function humanAnswer(matcher: Matcher, query: string, hits: Hit[]): string {
   return `${query}\n${lines.join('\n')}`;
 }
 
-async function answer(mode: Mode, text: string, json: boolean, indexPath: string | undefined): Promise<void> {
-  const matcher = buildMatcher(await loadIndex(indexPath));
-  const run = (query: string) => {
-    const hits = mode === 'query' ? matcher.lookup(query) : matcher.scan(query);
-    process.stdout.write(`${json ? jsonAnswer(query, hits) : humanAnswer(matcher, query, hits)}\n`);
+async function answer(mode: Mode, text: string, options: { json: boolean; index?: string; context?: string }): Promise<void> {
+  const matcher = buildMatcher(await loadIndex(options.index));
+  const run = (query: string, context?: string) => {
+    const hits = mode === 'query' ? matcher.lookup(query, { context }) : matcher.scan(query);
+    process.stdout.write(`${options.json ? jsonAnswer(query, hits) : humanAnswer(matcher, query, hits)}\n`);
   };
-  if (text !== '-') return run(text);
+  if (text !== '-') {
+    if (options.context !== undefined && !options.context.includes(text)) throw new CliError('--context must contain the query text');
+    return run(text, options.context);
+  }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) run(line);
+  for await (const line of lines) {
+    const { q, context } = parseQueryLine(line);
+    run(q, context);
+  }
 }
 
 async function build(dir: string | undefined, out: string | undefined): Promise<void> {
@@ -114,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      context: { type: 'string' },
       index: { type: 'string' },
       out: { type: 'string', short: 'o' },
       concepts: { type: 'string' },
@@ -136,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'scan': {
       const text = rest.join(' ');
       if (rest.length === 0) throw new CliError(`usage: mx-lookup ${command} "<text>" [--json] (or - to read standard input)`);
-      await answer(command, text, values.json ?? false, values.index);
+      await answer(command, text, { json: values.json ?? false, index: values.index, context: values.context });
       return 0;
     }
     case 'build':

@@ -9,8 +9,11 @@ import { LANGUAGE_NAMES, stringsFor } from './strings';
 export interface CardOptions {
   /** Language to show; falls back to English field by field. */
   lang: string;
-  /** The words of the page that matched, and the term they matched. */
-  matched?: { text: string; term: string };
+  /**
+   * The words of the page that matched, and the term they matched. For a selected word that is part
+   * of a longer term, `before` and `after` are the rest of the term's words around the selection.
+   */
+  matched?: { text: string; term: string; before?: string; after?: string };
   /** Titles of the related entries that can be opened (others are not shown). */
   relatedTitles: Record<string, string>;
   onRelated?: (id: string) => void;
@@ -47,7 +50,7 @@ export function cardTemplate(entry: Entry, options: CardOptions): TemplateResult
         : nothing}
     </header>
     ${options.matched
-      ? html`<p class="mx-matched">${s.matched}: <mark>${options.matched.text}</mark>${options.matched.term.toLowerCase() !== options.matched.text.toLowerCase() ? html` → ${options.matched.term}` : nothing}</p>`
+      ? matchedTemplate(options.matched, s.matched)
       : nothing}
     ${languages.length > 1 && options.onLanguage
       ? html`<div class="mx-langs" role="group" aria-label=${s.language}>
@@ -94,6 +97,14 @@ export interface TermListOptions {
 }
 
 /** Every term found in a sentence, in text order; each opens its card. */
+function matchedTemplate(matched: NonNullable<CardOptions['matched']>, label: string): TemplateResult {
+  const { before = '', text, after = '', term } = matched;
+  const whole = `${before}${text}${after}`;
+  return html`<p class="mx-matched">${label}: <span class="mx-found" data-mx-found>${before}<mark>${text}</mark>${after}</span>${term.toLowerCase() !== whole.toLowerCase()
+      ? html` → ${term}`
+      : nothing}</p>`;
+}
+
 export function termListTemplate(hits: Hit[], entries: Record<string, Entry>, options: TermListOptions): TemplateResult {
   const s = stringsFor(options.lang);
   return html`<section class="mx-list" aria-labelledby="mx-found">

@@ -83,11 +83,24 @@ export function lookupViewTemplate(state: ViewState, handlers: ViewHandlers): Te
     ${cardTemplate(entry, {
       lang,
       // Opened by id (a link, Infobutton) there are no matched words to show.
-      matched: hit && state.trail.length === 0 && hit.end > hit.start ? { text: result.text.slice(hit.start, hit.end), term: hit.term } : undefined,
+      matched: hit && state.trail.length === 0 ? matchedWords(hit, result.text) : undefined,
       relatedTitles,
       otherSenses: others,
       onRelated: (id) => void openEntry(id),
       onLanguage: (l) => handlers.update({ ...state, lang: l }),
       onClose: handlers.close,
     })}`;
+}
+
+/** What the "Matched:" line shows for a hit: the words matched, and around a widened selection the rest of its term. */
+function matchedWords(hit: Hit, text: string): { text: string; term: string; before?: string; after?: string } | undefined {
+  const around = hit.inContext;
+  if (around && around.end > around.start)
+    return {
+      before: around.text.slice(0, around.start),
+      text: around.text.slice(around.start, around.end),
+      after: around.text.slice(around.end),
+      term: hit.term,
+    };
+  return hit.end > hit.start ? { text: text.slice(hit.start, hit.end), term: hit.term } : undefined;
 }

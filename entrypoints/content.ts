@@ -29,7 +29,7 @@ export default defineContentScript({
         const ui = (await import(/* @vite-ignore */ extensionUrl('/popover-ui.js'))) as typeof import('../extension/content/popover-ui');
         return new ui.Popover(doc, fetchEntry);
       },
-      lookup: (text, context) => request({ type: 'lookup', text, context, lang: lang() }),
+      lookup: (text, context, offset) => request({ type: 'lookup', text, context, offset, lang: lang() }),
       fetchEntry: (id) => request({ type: 'entry', id }),
       triggers: () => settings.triggers,
       enabled: () => !siteDisabled(),

@@ -112,7 +112,7 @@ export class LookupService {
   async answer<R extends Request>(request: R): Promise<Answers[R['type']]> {
     const matcher = await this.ready();
     const handlers: { [K in Request['type']]: (r: Extract<Request, { type: K }>) => Answers[K] } = {
-      lookup: (r) => answerSelection(matcher, r.text, { context: r.context, lang: r.lang }),
+      lookup: (r) => answerSelection(matcher, r.text, { context: r.context, offset: r.offset, lang: r.lang }),
       suggest: (r) => {
         const hits = matcher.suggest(r.text, { limit: r.limit ?? 8, lang: r.lang });
         return { hits, entries: entriesFor(matcher, hits, false) };

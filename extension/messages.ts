@@ -10,7 +10,14 @@ const lang = v.optional(v.pipe(v.string(), v.maxLength(16)));
 
 export const requestSchema = v.variant('type', [
   /** A selection: a term or a sentence. The background decides between lookup and scan. */
-  v.object({ type: v.literal('lookup'), text, context: v.optional(text), lang }),
+  v.object({
+    type: v.literal('lookup'),
+    text,
+    /** The text around the selection and where the selection starts in it. */
+    context: v.optional(text),
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
+    lang,
+  }),
   /** Type-ahead in the popup, the omnibox and the entry page. */
   v.object({ type: v.literal('suggest'), text, lang, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))) }),
   v.object({ type: v.literal('entry'), id: v.pipe(v.string(), v.maxLength(100)) }),

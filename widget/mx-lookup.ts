@@ -6,7 +6,7 @@ import { stringsFor } from '../components/strings';
 import { THEME_CSS } from '../components/styles';
 import { parseInfobutton, resolveInfobutton } from '../core/infobutton/infobutton';
 import type { GuidanceIndex } from '../core/index/types';
-import { buildMatcher, type Matcher } from '../core/match/matcher';
+import type { Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
 import { loadIndex, type LoadedIndex } from './index-loader';
 import type { SyncReport } from './source-sync';
@@ -36,14 +36,22 @@ function sharedIndex(url: string): Promise<SharedIndex> {
   let loading = shared.get(url);
   if (!loading) {
     let record: SharedIndex | undefined;
+    // The matcher's code is fetched while the index downloads (it is not needed before).
+    const matcherCode = import('../core/match/matcher');
     loading = loadIndex(url, {
       onUpdate: (index) => {
         if (!record) return;
-        record.index = index;
-        record.matcher = buildMatcher(index);
-        for (const listener of record.onReplace) listener();
+        const update = record;
+        void matcherCode.then(({ buildMatcher }) => {
+          update.index = index;
+          update.matcher = buildMatcher(index);
+          for (const listener of update.onReplace) listener();
+        });
       },
-    }).then(({ index, from }) => (record = { index, matcher: buildMatcher(index), from, onReplace: new Set() }));
+    }).then(async ({ index, from }) => {
+      const { buildMatcher } = await matcherCode;
+      return (record = { index, matcher: buildMatcher(index), from, onReplace: new Set() });
+    });
     loading.catch(() => shared.delete(url)); // the next element tries again
     shared.set(url, loading);
   }
@@ -193,6 +201,7 @@ export class MxLookup extends LitElement {
       return unfollowed('failed', error);
     }
     try {
+      const { buildMatcher } = await import('../core/match/matcher');
       const followed = await followSource(record, this.source, this.key, buildMatcher);
       return { answering: followed, synced: followed.synced };
     } catch (error) {
@@ -238,7 +247,7 @@ export class MxLookup extends LitElement {
         popover.setTheme(this.themeVariables(), this.theme);
         return popover;
       },
-      lookup: async (text, context) => answerSelection(record.matcher, text, { context, lang: this.readerLang }),
+      lookup: async (text, context, offset) => answerSelection(record.matcher, text, { context, offset, lang: this.readerLang }),
       fetchEntry: async (id) => record.matcher.entry(id) ?? null,
       triggers: () => ({ doubleClick: true, selection: true, modifier: false }),
       enabled: () => this.isConnected,

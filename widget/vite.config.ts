@@ -11,8 +11,11 @@ import { minifyCssLiteralsPlugin } from '../scripts/minify-css-literals.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'dist');
 const index = resolve(here, '..', 'public', 'guidance-index.json');
-/** Chunks fetched only when needed: the popover on the first selection lookup, the sync client by a widget with a `source`. */
-const lazyChunks = ['popover', 'source-sync'];
+/**
+ * Chunks fetched only when needed: the matcher while the index downloads, the popover on the first
+ * selection lookup, the sync client by a widget with a `source`.
+ */
+const lazyChunks = ['matcher', 'popover', 'source-sync'];
 
 export default defineConfig({
   publicDir: false,

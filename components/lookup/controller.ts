@@ -18,7 +18,8 @@ export interface ControllerDeps {
   win: Window;
   /** Loads the popover UI (lazily: the first lookup of a page pays for it, other pages never do). */
   loadPopover: (doc: Document, fetchEntry: (id: string) => Promise<Entry | null>) => Promise<Popover>;
-  lookup: (text: string, context: string) => Promise<LookupAnswer | null>;
+  /** The answer for a selection made at `offset` in `context` (the text around it). */
+  lookup: (text: string, context: string, offset: number) => Promise<LookupAnswer | null>;
   fetchEntry: (id: string) => Promise<Entry | null>;
   triggers: () => Triggers;
   enabled: () => boolean;
@@ -86,6 +87,7 @@ export class LookupController {
       text: text ?? '',
       node: this.deps.win.document.documentElement,
       context: '',
+      offset: 0,
       anchor: { getBoundingClientRect: () => new DOMRect(this.deps.win.innerWidth / 2 - 190, 16, 0, 0) },
     };
     const trimmed = query.text.trim();
@@ -98,7 +100,7 @@ export class LookupController {
     if ((kind === 'selection' || kind === 'keyboard' || kind === 'modifier') && key === this.dismissedFor) return false;
     const id = ++this.request;
     this.pendingFor = key;
-    const answer = await this.deps.lookup(query.text, query.context).finally(() => {
+    const answer = await this.deps.lookup(query.text, query.context, query.offset).finally(() => {
       if (this.pendingFor === key) this.pendingFor = '';
     });
     if (id !== this.request) return false; // a newer selection won

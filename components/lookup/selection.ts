@@ -7,8 +7,13 @@ export interface SelectedText {
   text: string;
   /** Where the selection is (its common ancestor, or the text field). */
   node: Node;
-  /** Text around the selection (its paragraph or field), for ranking senses. */
+  /**
+   * Text around the selection (its paragraph or field, the selection included): a selected word
+   * inside a longer term there answers with that term, and ambiguous abbreviations are read by it.
+   */
   context: string;
+  /** Where the selection starts in `context` (UTF-16). */
+  offset: number;
   anchor: VirtualElement;
 }
 
@@ -33,9 +38,10 @@ function deepActiveElement(doc: Document): Element | null {
   return active;
 }
 
-function around(text: string, start: number, end: number): string {
+/** Up to CONTEXT_CHARS of `text` on each side of [start, end), and where start falls in it. */
+function around(text: string, start: number, end: number): { context: string; offset: number } {
   const from = Math.max(0, start - CONTEXT_CHARS);
-  return text.slice(from, Math.min(text.length, end + CONTEXT_CHARS));
+  return { context: text.slice(from, Math.min(text.length, end + CONTEXT_CHARS)), offset: start - from };
 }
 
 /** The on-screen rectangle of a text field's caret at `index`, measured with a mirror element. */
@@ -75,18 +81,30 @@ function fieldSelection(field: TextField): SelectedText | null {
   return {
     text,
     node: field,
-    context: around(field.value, start, end),
+    ...around(field.value, start, end),
     anchor: { getBoundingClientRect: () => rect, contextElement: field },
   };
 }
 
-function blockText(node: Node | null): string {
-  let el: Element | null = node instanceof Element ? node : (node?.parentElement ?? null);
-  for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
-    const text = el.textContent ?? '';
-    if (text.length > 80 || !el.parentElement) return text.slice(0, CONTEXT_CHARS * 3);
+/** The block around a selection (its paragraph, or a few levels up when that is short) as context. */
+function blockContext(range: Range, text: string): { context: string; offset: number } {
+  const node = range.commonAncestorContainer;
+  let block: Element | null = node instanceof Element ? node : node.parentElement;
+  for (let depth = 0; block && depth < 4 && block.parentElement; depth++) {
+    if ((block.textContent ?? '').length > 80) break;
+    block = block.parentElement;
   }
-  return el?.textContent?.slice(0, CONTEXT_CHARS * 3) ?? '';
+  if (!block) return { context: text, offset: 0 };
+  // The text before the selection in its block, read the way Selection.toString() reads.
+  const before = range.cloneRange();
+  before.selectNodeContents(block);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  const whole = block.textContent ?? '';
+  // textContent and the range's text agree unless the page hides text in odd places: fall back to a search.
+  const offset = whole.startsWith(text, start) ? start : whole.indexOf(text);
+  if (offset < 0) return { context: text, offset: 0 };
+  return around(whole, offset, offset + text.length);
 }
 
 /**
@@ -111,7 +129,7 @@ export function readSelection(doc: Document, target?: EventTarget | null): Selec
   return {
     text,
     node: container,
-    context: blockText(container),
+    ...blockContext(range, text),
     anchor: {
       getBoundingClientRect: () => {
         const rects = range.getClientRects();

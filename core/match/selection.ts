@@ -42,16 +42,29 @@ export function entriesFor(matcher: Matcher, hits: Hit[], withRelated = true): R
   return out;
 }
 
-/** A term when the selection as a whole names an entry; otherwise every term in it. */
-export function answerSelection(matcher: Matcher, text: string, options: { context?: string; lang?: string } = {}): SelectionAnswer {
+/** Where a selection was made: the text around it (its paragraph or field) and where it starts there. */
+export interface SelectionContext {
+  context?: string;
+  /** UTF-16 offset of the selection in `context`. */
+  offset?: number;
+  lang?: string;
+}
+
+/**
+ * A term when the selection as a whole names an entry (a word inside a longer term of its context
+ * names that term); otherwise every term in it.
+ */
+export function answerSelection(matcher: Matcher, text: string, options: SelectionContext = {}): SelectionAnswer {
+  const lookupOptions = { context: options.context, offset: options.offset, lang: options.lang, limit: 4 };
+  let term: Hit[] = [];
   if (isTermSelection(text)) {
-    const hits = matcher.lookup(text, { context: options.context, lang: options.lang, limit: 4 });
-    const best = hits[0];
-    if (best && best.kind !== 'phrase') return { mode: 'term', hits, entries: entriesFor(matcher, hits) };
+    term = matcher.lookup(text, lookupOptions);
+    const best = term[0];
+    if (best && best.kind !== 'phrase') return { mode: 'term', hits: term, entries: entriesFor(matcher, term) };
   }
   const hits = matcher.scan(text, { lang: options.lang });
-  if (hits.length === 1) {
-    const term = matcher.lookup(text, { context: options.context, lang: options.lang, limit: 4 });
+  if (hits.length <= 1) {
+    if (term.length === 0 && hits.length === 1) term = matcher.lookup(text, lookupOptions);
     const chosen = term.length > 0 ? term : hits;
     return { mode: 'term', hits: chosen, entries: entriesFor(matcher, chosen) };
   }

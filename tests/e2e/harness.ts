@@ -140,6 +140,29 @@ export async function dblclickWord(page: Page, selector: string, word: string, o
   await page.mouse.dblclick(point.x, point.y);
 }
 
+/** The on-screen centre of `word` inside a <textarea> or text <input>, measured with a mirror of the field. */
+export async function fieldWordPoint(page: Page, selector: string, word: string): Promise<{ x: number; y: number }> {
+  return page.locator(selector).evaluate((el, w) => {
+    const field = el as HTMLTextAreaElement;
+    const at = field.value.indexOf(w);
+    if (at < 0) throw new Error(`"${w}" not found`);
+    const style = getComputedStyle(field);
+    const box = field.getBoundingClientRect();
+    const mirror = document.createElement('div');
+    for (const prop of ['boxSizing', 'width', 'fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth'] as const)
+      mirror.style[prop] = style[prop];
+    Object.assign(mirror.style, { position: 'fixed', visibility: 'hidden', top: `${box.top}px`, left: `${box.left}px`, whiteSpace: 'pre-wrap', overflowWrap: 'break-word' });
+    mirror.textContent = field.value.slice(0, at);
+    const span = document.createElement('span');
+    span.textContent = w;
+    mirror.append(span);
+    document.body.append(mirror);
+    const r = span.getBoundingClientRect();
+    mirror.remove();
+    return { x: r.left + r.width / 2 - field.scrollLeft, y: r.top + r.height / 2 - field.scrollTop };
+  }, word);
+}
+
 /** Selects `word` in a text field with the keyboard (caret placed, then Shift+ArrowRight). */
 export async function keyboardSelect(page: Page, selector: string, word: string): Promise<void> {
   const field = page.locator(selector);

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   POPOVER,
   dblclickWord,
+  fieldWordPoint,
   keyboardSelect,
   launchWithExtension,
   serveFixtures,
@@ -70,6 +71,53 @@ test('French and Chinese text find their entries', async () => {
   await page.locator('#chinese').click({ clickCount: 3 });
   await expect(page.locator(`${POPOVER} [data-entry-id="prone-positioning"]`)).toBeVisible();
   await expect(page.locator(`${POPOVER} [data-entry-id="dexamethasone"]`)).toBeVisible();
+});
+
+test('double-clicking one word of a multi-word term shows the whole term, the selected word marked', async () => {
+  await dblclickWord(page, '#orders', 'oximetry');
+  await expect(card('pulse-oximetry')).toBeVisible();
+  const found = page.locator(`${POPOVER} [data-mx-found]`);
+  await expect(found).toHaveText('pulse oximetry');
+  await expect(found.locator('mark')).toHaveText('oximetry');
+  await page.keyboard.press('Escape');
+  await dblclickWord(page, '#orders', 'cannula');
+  await expect(card('nasal-cannula')).toBeVisible();
+});
+
+test('a word outside any term in its sentence shows nothing, even next to one', async () => {
+  // What the background answers for the page's own request, asked from an extension page.
+  const extension = await browser.context.newPage();
+  await extension.goto(`chrome-extension://${browser.extensionId}/entry.html`);
+  const sentence = (await page.locator('#orders').textContent()) ?? '';
+  const ask = async (text: string) => {
+    const reply = await extension.evaluate(
+      ([t, c]) => chrome.runtime.sendMessage({ type: 'lookup', text: t, context: c, offset: c.indexOf(t) }),
+      [text, sentence] as const,
+    );
+    return (reply as { value: { hits: { id: string }[] } }).value.hits.map((h) => h.id);
+  };
+  expect(await ask('oximetry')).toContain('pulse-oximetry');
+  for (const word of ['Check', 'hours', 'every']) {
+    expect(await ask(word), word).toEqual([]);
+    await dblclickWord(page, '#orders', word);
+    await ask(word); // one more round trip after the page's request
+    await expect(page.locator(POPOVER)).toHaveCount(0);
+  }
+  await extension.close();
+});
+
+test('double-clicking a word of a term inside a textarea shows the whole term', async () => {
+  const point = await fieldWordPoint(page, '#note', 'prone');
+  await page.mouse.dblclick(point.x, point.y);
+  await expect(card('awake-prone-positioning')).toBeVisible();
+  await expect(page.locator(`${POPOVER} [data-mx-found]`)).toHaveText('Awake prone positioning');
+  await expect(page.locator('#note')).toBeFocused();
+});
+
+test('double-clicking inside a Chinese term without spaces shows the whole term', async () => {
+  await dblclickWord(page, '#chinese-o2', '导管');
+  await expect(card('high-flow-nasal-cannula')).toBeVisible();
+  await expect(page.locator(`${POPOVER} [data-mx-found]`)).toContainText('高流量鼻导管');
 });
 
 test('ordinary words show nothing', async () => {

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from '../../cli/serve-demo';
-import { chromiumPath } from './harness';
+import { chromiumPath, wordPoint } from './harness';
 
 let browser: Browser;
 let server: DemoServer;
@@ -60,6 +60,18 @@ test('selection lookup works inside the article, not outside its scope', async (
   await page.locator('#footer').click({ clickCount: 3 });
   await page.waitForTimeout(300);
   await expect(popover).toHaveCount(0);
+  await page.close();
+});
+
+test('double-clicking one word of a multi-word term in the article shows the whole term', async () => {
+  const page = await open('/hospital.html');
+  await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
+  const point = await wordPoint(page, '#article p:has-text("nasal cannula")', 'cannula');
+  await page.mouse.dblclick(point.x, point.y);
+  const popover = page.locator('[data-mx-lookup-popover]');
+  await expect(popover.locator('[data-entry-id="nasal-cannula"]')).toBeVisible();
+  await expect(popover.locator('[data-mx-found]')).toHaveText('nasal cannula');
+  await expect(popover.locator('[data-mx-found] mark')).toHaveText('cannula');
   await page.close();
 });
 
