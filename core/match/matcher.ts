@@ -183,7 +183,7 @@ export class Matcher {
   weight(key: string): number {
     let w = this.weights.get(key);
     if (w === undefined) {
-      w = wordWeight(this.index.lexicon.frequency?.[key], this.entriesWithWord.get(key) ?? 1);
+      w = wordWeight(this.index.lexicon.frequency?.[key], this.entriesWithWord.get(key) ?? 1, /^\d+$/.test(key));
       if (this.weights.size > 50_000) this.weights.clear();
       this.weights.set(key, w);
     }

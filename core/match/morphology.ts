@@ -50,11 +50,17 @@ export class WordForms {
       seen.add(word);
       forms.push({ key: word, step });
     };
-    for (const candidate of inflectionCandidates(key)) add(candidate.key, 'inflected', candidate.lang === 'fr' ? LANG_FR : LANG_EN);
+    const inflected = inflectionCandidates(key);
+    for (const candidate of inflected) add(candidate.key, 'inflected', candidate.lang === 'fr' ? LANG_FR : LANG_EN);
     if (key.length >= 5 && !this.commonDerived.has(key)) {
-      const stem = stemOf(key);
-      // A stem much shorter than the word has lost too much ("organisation" → "organ").
-      if (stem.length >= 4 && stem.length >= key.length - 5) for (const word of this.family(stem)) add(word, 'derived', LANG_EN);
+      // The word's stem, its inflected forms' stems, and a Latin plural's root ("emboli" → "embol",
+      // the stem of "embolism").
+      const stems = new Set([stemOf(key), ...inflected.filter((c) => c.lang === 'en').map((c) => stemOf(c.key))]);
+      if (key.endsWith('i')) stems.add(key.slice(0, -1));
+      for (const stem of stems) {
+        // A stem much shorter than the word has lost too much ("organisation" → "organ").
+        if (stem.length >= 4 && stem.length >= key.length - 5) for (const word of this.family(stem)) add(word, 'derived', LANG_EN);
+      }
     }
     const result = forms.length > 0 ? forms : EMPTY;
     if (this.cache.size > CACHE_LIMIT) this.cache.clear();

@@ -6,9 +6,9 @@
 import type { Token } from '../text/normalize';
 import type { WordForms } from './morphology';
 import {
-  PARTIAL_MIN_COVERAGE,
   PARTIAL_MIN_EVIDENCE,
   PARTIAL_MIN_SELECTION,
+  partialMinCoverage,
   REORDERED_FACTOR,
   STEP_FACTOR,
   STEP_ORDER,
@@ -136,7 +136,7 @@ export function findBagCandidates(
     const selectionCoverage = selectionTotal > 0 ? selectionSeen / selectionTotal : 0;
     const reordered = order.some((v, k) => k > 0 && v < (order[k - 1] as number));
     const whole = termCoverage >= 0.999;
-    if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < PARTIAL_MIN_COVERAGE || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
+    if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
     let score = whole
       ? wholeTermScore(ref.term.kind, factor, selectionCoverage)
       : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);

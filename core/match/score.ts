@@ -72,7 +72,9 @@ const RARE_ZIPF = 1.3;
  * selection as independent evidence: two everyday words that together form a term ("ground
  * glass") say as much as one rare word ("oximetry").
  */
-export function wordWeight(zipf: number | undefined, entriesWithWord: number): number {
+export function wordWeight(zipf: number | undefined, entriesWithWord: number, numeric = false): number {
+  // A number in a term ("SARS-CoV-2", "IL-6") names little on its own.
+  if (numeric) return 1;
   const surprisal = 9 - Math.min(8, Math.max(RARE_ZIPF, zipf ?? RARE_ZIPF));
   return surprisal * Math.min(1, Math.sqrt(3 / Math.max(1, entriesWithWord)));
 }
@@ -89,8 +91,16 @@ export const UNKNOWN_WORD_WEIGHT = 4.5;
  * answer, against held-out index terms, which should.
  */
 export const PARTIAL_MIN_EVIDENCE = 6;
-export const PARTIAL_MIN_COVERAGE = 0.45;
 export const PARTIAL_MIN_SELECTION = 0.5;
+
+/**
+ * The share of a term's weight a partial match must cover: 0.45 for the least evidence allowed,
+ * less for more (three informative words in a row name a long term even as a small part of it),
+ * never below 0.3.
+ */
+export function partialMinCoverage(evidence: number): number {
+  return Math.max(0.3, 0.45 * Math.min(1, (1.5 * PARTIAL_MIN_EVIDENCE) / evidence));
+}
 
 /** Words out of the term's order ("embolism, pulmonary"). */
 export const REORDERED_FACTOR = 0.95;

@@ -75,13 +75,11 @@ export function inflectionCandidates(key: string): { key: string; lang: 'en' | '
     if (m >= 4 && stem[m - 1] === stem[m - 2]) add(stem.slice(0, -1), 'en'); // stopped → stop
   }
   if (n < 5) return out;
-  // Latin and Greek plurals (the singular rules leave them whole).
-  if (key.endsWith('ces')) {
-    add(key.slice(0, -3) + 'x', 'en'); // thoraces → thorax
-    if (key.endsWith('ices')) {
-      add(key.slice(0, -4) + 'ex', 'en'); // apices → apex
-      add(key.slice(0, -4) + 'ix', 'en'); // cervices → cervix
-    }
+  // Latin and Greek plurals, as the plural rules leave them ("pneumothoraces" has become "pneumothorace").
+  if (key.endsWith('ace')) add(key.slice(0, -2) + 'x', 'en'); // thoraces → thorax
+  if (key.endsWith('ice')) {
+    add(key.slice(0, -3) + 'ex', 'en'); // apices → apex
+    add(key.slice(0, -3) + 'ix', 'en'); // cervices → cervix
   }
   if (key.endsWith('i')) add(key.slice(0, -1) + 'us', 'en'); // emboli, thrombi, bronchi
   if (key.endsWith('a')) {
@@ -90,7 +88,7 @@ export function inflectionCandidates(key: string): { key: string; lang: 'en' | '
   }
   if (key.endsWith('ae')) add(key.slice(0, -1), 'en'); // vertebrae, pleurae
   if (key.endsWith('ata')) add(key.slice(0, -2), 'en'); // stomata → stoma
-  if (key.endsWith('ides')) add(key.slice(0, -4) + 'is', 'en'); // epididymides
+  if (key.endsWith('ide') && n >= 7) add(key.slice(0, -3) + 'is', 'en'); // epididymides
   // French: feminine and plural forms of adjectives and participles.
   if (key.endsWith('euse')) add(key.slice(0, -4) + 'eux', 'fr');
   if (key.endsWith('ive')) add(key.slice(0, -3) + 'if', 'fr');
