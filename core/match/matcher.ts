@@ -56,6 +56,8 @@ export class Matcher {
   private readonly bags: TermBags;
   /** Joined form of two adjacent term words → the two words. */
   private readonly pairs: Map<string, [string, string]>;
+  /** Term words, folded and as keys: what two written words joined may be. */
+  private readonly mergeable: Set<string>;
   /** Number of entries whose terms contain each word. */
   private readonly entriesWithWord: Map<string, number>;
   private readonly fuzzy: FuzzyCorrector;
@@ -81,6 +83,7 @@ export class Matcher {
       this.bags = built.bags as TermBags;
       this.pairs = built.pairs as Map<string, [string, string]>;
       this.entriesWithWord = built.entriesWithWord;
+      this.mergeable = built.mergeable;
     } else {
       const trie: Trie = { edges: new Map(), refs: [undefined] };
       const byId = new Map<string, number>();
@@ -88,6 +91,7 @@ export class Matcher {
       const bags: TermBags = { refs: [], keys: [], postings: new Map() };
       const pairs = new Map<string, [string, string]>();
       const entriesWithWord = new Map<string, number>();
+      const mergeable = new Set<string>();
       let termCount = 0;
       index.entries.forEach((entry, entryIndex) => {
         byId.set(entry.id, entryIndex);
@@ -100,7 +104,11 @@ export class Matcher {
           const keys = tokens.map((t) => t.key);
           insert(trie, keys, ref);
           const bit = langBit(term.lang);
-          for (const t of tokens) if (!t.cjk) wordLangs.set(t.key, (wordLangs.get(t.key) ?? 0) | bit);
+          for (const t of tokens)
+            if (!t.cjk) {
+              wordLangs.set(t.key, (wordLangs.get(t.key) ?? 0) | bit);
+              mergeable.add(t.folded).add(t.key);
+            }
           if (term.kind !== 'context' && !ref.cased && !tokens.some((t) => t.cjk)) {
             // Every word counts for coverage; only content words propose the term.
             const words = keys.filter((k) => !isNoiseKey(k) && !/^\d+$/.test(k));
@@ -128,12 +136,15 @@ export class Matcher {
             tokens.forEach((t, k) => {
               if (k > 0 && !t.hyphenBefore) {
                 merged.push(canonicalKey(folded));
+                mergeable.add(folded);
                 folded = '';
               }
               folded += t.folded;
             });
             merged.push(canonicalKey(folded));
+            mergeable.add(folded);
             insert(trie, merged, ref);
+            for (const key of merged) mergeable.add(key);
             for (const key of merged) wordLangs.set(key, (wordLangs.get(key) ?? 0) | bit);
           }
         }
@@ -147,11 +158,12 @@ export class Matcher {
       this.bags = bags;
       this.pairs = pairs;
       this.entriesWithWord = entriesWithWord;
+      this.mergeable = mergeable;
     }
     this.nearWords = new Set(index.lexicon.nearWords);
     this.fuzzy = new FuzzyCorrector(this.vocabulary, this.nearWords);
     this.forms = new WordForms(this.wordLangs, this.pairs, new Set(index.lexicon.commonDerived ?? []));
-    this.walker = new Walker(this.trie, this.forms, this.vocabulary, canonicalKey);
+    this.walker = new Walker(this.trie, this.forms, this.vocabulary, this.mergeable, canonicalKey);
   }
 
   entry(id: string): Entry | undefined {
@@ -176,6 +188,7 @@ export class Matcher {
       bags: this.bags,
       pairs: this.pairs,
       entriesWithWord: this.entriesWithWord,
+      mergeable: this.mergeable,
     };
   }
 
@@ -606,7 +619,7 @@ export function buildMatcher(index: GuidanceIndex): Matcher {
 }
 
 /** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */
-const SNAPSHOT_FORMAT = 'mx-matcher-3';
+const SNAPSHOT_FORMAT = 'mx-matcher-4';
 
 export interface MatcherSnapshot {
   format: string;
@@ -619,6 +632,7 @@ export interface MatcherSnapshot {
   bags: unknown;
   pairs: Map<string, unknown>;
   entriesWithWord: Map<string, number>;
+  mergeable: Set<string>;
 }
 
 /** A matcher from a snapshot of this matcher version, or undefined when `value` is not one. */
@@ -628,7 +642,7 @@ export function restoreMatcher(value: unknown): Matcher | undefined {
   if (
     !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !(s.edges instanceof Map) || !Array.isArray(s.refs) ||
     !(s.byId instanceof Map) || !(s.wordLangs instanceof Map) || typeof s.termCount !== 'number' ||
-    !(s.pairs instanceof Map) || !(s.entriesWithWord instanceof Map) ||
+    !(s.pairs instanceof Map) || !(s.entriesWithWord instanceof Map) || !(s.mergeable instanceof Set) ||
     !bags || !Array.isArray(bags.refs) || !Array.isArray(bags.keys) || !(bags.postings instanceof Map) ||
     !s.index || !Array.isArray(s.index.entries) || !Array.isArray(s.index.lexicon?.nearWords)
   )

@@ -43,6 +43,8 @@ export interface WalkText {
   tokens: Token[];
   /** Spelling corrections of some tokens (token index → term word). */
   corrections: Map<number, string> | null;
+  /** Made on first use: 1 at token k when sentence punctuation separates it from token k − 1. */
+  breaks?: Uint8Array;
 }
 
 export class Walker {
@@ -50,21 +52,31 @@ export class Walker {
     private readonly trie: Trie,
     private readonly forms: WordForms,
     private readonly vocabulary: ReadonlySet<string>,
+    /** Term words as folded and as matching keys: what two written words joined may be. */
+    private readonly mergeable: ReadonlySet<string>,
     private readonly canonical: (folded: string) => string,
   ) {}
 
-  /** Whether tokens a and b (a < b) may belong to one term: no sentence punctuation between them. */
+  /** Whether adjacent tokens a and b = a + 1 may belong to one term: no sentence punctuation between them. */
   joined(input: WalkText, a: number, b: number): boolean {
-    const gap = input.text.slice((input.tokens[a] as Token).end, (input.tokens[b] as Token).start);
-    return !(BREAK.test(gap) || (gap.includes('.') && gap.length > 1));
+    if (!input.breaks) {
+      const { text, tokens } = input;
+      const breaks = new Uint8Array(tokens.length);
+      for (let k = 1; k < tokens.length; k++) {
+        const gap = text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start);
+        if (gap.length > 1 || (gap.length === 1 && gap !== ' ' && gap !== '-')) breaks[k] = BREAK.test(gap) || (gap.includes('.') && gap.length > 1) ? 1 : 0;
+      }
+      input.breaks = breaks;
+    }
+    for (let k = a + 1; k <= b; k++) if (input.breaks[k]) return false;
+    return true;
   }
 
   /** Every term that starts at token `i`, shortest first; at most one reach per end (the best factor). */
   from(input: WalkText, i: number): Reach[] {
-    const found = new Map<number, Reach>();
+    const found: Reach[] = [];
     this.step(input, i, i, 0, 1, 'exact', found);
-    if (found.size === 0) return [];
-    return [...found.values()].sort((a, b) => a.to - b.to);
+    return found.length > 1 ? found.sort((a, b) => a.to - b.to) : found;
   }
 
   /** The longest term starting at `i` (best factor among equally long ones), or null. */
@@ -73,56 +85,67 @@ export class Walker {
     return all[all.length - 1] ?? null;
   }
 
-  private step(input: WalkText, start: number, j: number, node: number, factor: number, weakest: Step, found: Map<number, Reach>): void {
+  private step(input: WalkText, start: number, j: number, node: number, factor: number, weakest: Step, found: Reach[]): void {
     const { tokens, corrections } = input;
     if (j >= tokens.length || j - start >= MAX_TERM_TOKENS) return;
     if (j > start && !this.joined(input, j - 1, j)) return;
     const token = tokens[j] as Token;
-    const go = (key: string, used: number, step: Step) => {
-      const child = this.trie.edges.get(`${node}|${key}`);
-      if (child === undefined) return false;
-      const f = factor * STEP_FACTOR[step];
-      const w = STEP_ORDER.indexOf(step) > STEP_ORDER.indexOf(weakest) ? step : weakest;
-      const refs = this.trie.refs[child];
-      if (refs) {
-        const accepted = refs.filter((ref) => casedMatch(ref, tokens, start));
-        const previous = found.get(j + used);
-        if (accepted.length > 0 && (!previous || previous.factor < f)) found.set(j + used, { to: j + used, refs: accepted, factor: f, weakest: w });
-      }
-      this.step(input, start, j + used, child, f, w, found);
-      return true;
-    };
     const corrected = corrections?.get(j);
     if (corrected !== undefined) {
-      go(corrected, 1, 'corrected');
+      this.advance(input, start, j, node, corrected, 1, 'corrected', factor, weakest, found);
       return;
     }
-    let moved = go(token.key, 1, 'exact');
+    let moved = this.advance(input, start, j, node, token.key, 1, 'exact', factor, weakest, found);
     // Two words written apart that a term writes as one ("Fang Cang", "N-95", "hand rub").
     const next = tokens[j + 1];
-    if (next && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.joined(input, j, j + 1)) {
-      const merged = this.canonical(token.folded + next.folded);
-      if (this.vocabulary.has(merged)) moved = go(merged, 2, 'joined') || moved;
+    if (next && !token.cjk && !next.cjk && !corrections?.has(j + 1)) {
+      const concat = token.folded + next.folded;
+      if (this.mergeable.has(concat) && this.joined(input, j, j + 1)) {
+        const merged = this.canonical(concat);
+        if (this.vocabulary.has(merged)) moved = this.advance(input, start, j, node, merged, 2, 'joined', factor, weakest, found) || moved;
+      }
     }
     if (moved || token.cjk) return;
     // One word that a term writes as two ("handrub", "facemask").
     const pair = this.forms.pairs.get(token.key);
     if (pair) {
       const mid = this.trie.edges.get(`${node}|${pair[0]}`);
-      const child = mid === undefined ? undefined : this.trie.edges.get(`${mid}|${pair[1]}`);
-      if (child !== undefined) {
-        const f = factor * STEP_FACTOR.joined;
-        const w = STEP_ORDER.indexOf('joined') > STEP_ORDER.indexOf(weakest) ? 'joined' : weakest;
-        const refs = this.trie.refs[child]?.filter((ref) => !ref.cased);
-        if (refs && refs.length > 0) {
-          const previous = found.get(j + 1);
-          if (!previous || previous.factor < f) found.set(j + 1, { to: j + 1, refs, factor: f, weakest: w });
-        }
-        this.step(input, start, j + 1, child, f, w, found);
-        return;
+      if (mid !== undefined && this.advance(input, start, j, mid, pair[1], 1, 'joined', factor, weakest, found, true)) return;
+    }
+    for (const form of this.forms.of(token.key)) if (this.advance(input, start, j, node, form.key, 1, form.step, factor, weakest, found)) return;
+  }
+
+  /** Reads `key` (standing for `used` tokens from j) from `node`; records a term ending there and walks on. False when no term goes that way. */
+  private advance(
+    input: WalkText,
+    start: number,
+    j: number,
+    node: number,
+    key: string,
+    used: number,
+    step: Step,
+    factor: number,
+    weakest: Step,
+    found: Reach[],
+    uncasedOnly = false,
+  ): boolean {
+    const child = this.trie.edges.get(`${node}|${key}`);
+    if (child === undefined) return false;
+    const f = factor * STEP_FACTOR[step];
+    const w = STEP_ORDER.indexOf(step) > STEP_ORDER.indexOf(weakest) ? step : weakest;
+    const refs = this.trie.refs[child];
+    if (refs) {
+      const accepted = refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start)));
+      const to = j + used;
+      if (accepted.length > 0) {
+        const at = found.findIndex((r) => r.to === to);
+        const reach = { to, refs: accepted, factor: f, weakest: w };
+        if (at < 0) found.push(reach);
+        else if ((found[at] as Reach).factor < f) found[at] = reach;
       }
     }
-    for (const form of this.forms.of(token.key)) if (go(form.key, 1, form.step)) return;
+    this.step(input, start, j + used, child, f, w, found);
+    return true;
   }
 }
 
