@@ -79,11 +79,14 @@ export class GramIndex {
     const grams = gramsOf(tokens);
     if (grams.size < MIN_SHARED) return [];
     let total = 0;
+    // The weight of the selection's n-grams too general to propose: the most a candidate can add from them.
+    let general = 0;
     const shared = new Map<number, { count: number; weight: number }>();
     for (const gram of grams) {
       const w = this.weight(gram);
       total += w;
       const list = this.postings.get(gram);
+      if (list && list.length > MAX_GRAM_POSTINGS) general += w;
       if (!list || list.length > MAX_GRAM_POSTINGS) continue;
       for (const t of list) {
         const s = shared.get(t);
@@ -96,13 +99,15 @@ export class GramIndex {
     const out: GramMatch[] = [];
     for (const [t, proposed] of shared) {
       if (proposed.count < MIN_SHARED) continue;
-      // Count the common n-grams too general to propose.
+      const size = this.totals[t] as number;
+      // Even with every general n-gram in common it could not reach minDice: skip the count.
+      if ((2 * (proposed.weight + general)) / (total + size) < minDice) continue;
       let common = proposed.weight;
-      for (const gram of grams) {
+      for (const gram of general > 0 ? grams : []) {
         const list = this.postings.get(gram);
         if (list && list.length > MAX_GRAM_POSTINGS && sortedHas(list, t)) common += this.weight(gram);
       }
-      const dice = (2 * common) / (total + (this.totals[t] as number));
+      const dice = (2 * common) / (total + size);
       if (dice >= minDice) out.push({ ref: this.refs[t] as TermRef, dice });
     }
     return out.sort((a, b) => b.dice - a.dice);

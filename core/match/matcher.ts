@@ -19,7 +19,7 @@ import { langBit, WordForms } from './morphology';
 import { findBagCandidates, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
 import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
-import { MAX_TERM_TOKENS, Walker, type Reach, type TermRef, type Trie, type WalkText } from './walk';
+import { insertTerm, MAX_TERM_TOKENS, Walker, type Reach, type TermRef, type Trie, type WalkText } from './walk';
 
 /** Longest selection `lookup` reads; a longer one is a note to `scan`. */
 export const MAX_LOOKUP_CHARS = 1_000;
@@ -75,7 +75,7 @@ export class Matcher {
     this.entries = index.entries;
     if (built) {
       // Restored from a snapshot: the tables are taken as they were built.
-      this.trie = { edges: built.edges, refs: built.refs as (TermRef[] | undefined)[] };
+      this.trie = { words: built.words, edges: built.edges, refs: built.refs as (TermRef[] | undefined)[] };
       this.byId = built.byId;
       this.wordLangs = built.wordLangs;
       this.vocabulary = new Set(built.wordLangs.keys());
@@ -85,7 +85,7 @@ export class Matcher {
       this.entriesWithWord = built.entriesWithWord;
       this.mergeable = built.mergeable;
     } else {
-      const trie: Trie = { edges: new Map(), refs: [undefined] };
+      const trie: Trie = { words: new Map(), edges: new Map(), refs: [undefined] };
       const byId = new Map<string, number>();
       const wordLangs = new Map<string, number>();
       const bags: TermBags = { refs: [], keys: [], postings: new Map() };
@@ -102,7 +102,7 @@ export class Matcher {
           termCount++;
           const ref: TermRef = { entry: entryIndex, term, cased: term.caseSensitive ? tokens.map((t) => t.cased) : null };
           const keys = tokens.map((t) => t.key);
-          insert(trie, keys, ref);
+          insertTerm(trie, keys, ref);
           const bit = langBit(term.lang);
           for (const t of tokens)
             if (!t.cjk) {
@@ -143,7 +143,7 @@ export class Matcher {
             });
             merged.push(canonicalKey(folded));
             mergeable.add(folded);
-            insert(trie, merged, ref);
+            insertTerm(trie, merged, ref);
             for (const key of merged) mergeable.add(key);
             for (const key of merged) wordLangs.set(key, (wordLangs.get(key) ?? 0) | bit);
           }
@@ -180,6 +180,7 @@ export class Matcher {
     return {
       format: SNAPSHOT_FORMAT,
       index: this.index,
+      words: this.trie.words,
       edges: this.trie.edges,
       refs: this.trie.refs,
       byId: this.byId,
@@ -253,9 +254,11 @@ export class Matcher {
       }
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
-    // Spelt like a term, when no term is there whole (a single everyday word never: the build
+    // Spelt like a term, when nothing else answered (a single everyday word never: the build
     // lists those within reach).
-    if (!whole && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
+    // (Chinese selections also when a shorter term matched inside them: 新冠 in 重症新冠.)
+    const cjkOnly = tokens.every((t) => t.cjk);
+    if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
       for (const { ref, dice } of this.spelledLike(tokens)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
     return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
   }
@@ -415,6 +418,8 @@ export class Matcher {
     const own = new Set(outer.refs.map((r) => r.entry));
     const out: Match[] = [];
     for (let i = outer.from; i < outer.to; i++) {
+      // Only where a term can start as written (a nested term is a term in its own right).
+      if (i > outer.from && !this.walker.startsTerm((input.tokens[i] as Token).key)) continue;
       const reaches = this.walker.from(input, i);
       for (let k = reaches.length - 1; k >= 0; k--) {
         const reach = reaches[k] as Reach;
@@ -567,23 +572,6 @@ export class Matcher {
   }
 }
 
-function insert(trie: Trie, keys: string[], ref: TermRef): void {
-  let node = 0;
-  for (const key of keys) {
-    const edge = `${node}|${key}`;
-    let child = trie.edges.get(edge);
-    if (child === undefined) {
-      child = trie.refs.length;
-      trie.refs.push(undefined);
-      trie.edges.set(edge, child);
-    }
-    node = child;
-  }
-  const list = trie.refs[node];
-  if (!list) trie.refs[node] = [ref];
-  else if (!list.some((r) => r.entry === ref.entry && r.term.text === ref.term.text)) list.push(ref);
-}
-
 /**
  * A context-only word right next to a real term belongs to that term's phrase ("NRB mask",
  * "oxygen mask"): it is not a mention of its own.
@@ -619,12 +607,13 @@ export function buildMatcher(index: GuidanceIndex): Matcher {
 }
 
 /** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */
-const SNAPSHOT_FORMAT = 'mx-matcher-4';
+const SNAPSHOT_FORMAT = 'mx-matcher-5';
 
 export interface MatcherSnapshot {
   format: string;
   index: GuidanceIndex;
-  edges: Map<string, number>;
+  words: Map<string, number>;
+  edges: Map<number, number>;
   refs: unknown[];
   byId: Map<string, number>;
   wordLangs: Map<string, number>;
@@ -640,7 +629,7 @@ export function restoreMatcher(value: unknown): Matcher | undefined {
   const s = value as Partial<MatcherSnapshot> | null;
   const bags = s?.bags as Partial<TermBags> | undefined;
   if (
-    !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !(s.edges instanceof Map) || !Array.isArray(s.refs) ||
+    !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !(s.edges instanceof Map) || !(s.words instanceof Map) || !Array.isArray(s.refs) ||
     !(s.byId instanceof Map) || !(s.wordLangs instanceof Map) || typeof s.termCount !== 'number' ||
     !(s.pairs instanceof Map) || !(s.entriesWithWord instanceof Map) || !(s.mergeable instanceof Set) ||
     !bags || !Array.isArray(bags.refs) || !Array.isArray(bags.keys) || !(bags.postings instanceof Map) ||

@@ -5,7 +5,7 @@
 // match's factor (score.ts). Used by scan, by lookup and by the word-in-context widening.
 import type { Term } from '../index/types';
 import type { Token } from '../text/normalize';
-import type { WordForms } from './morphology';
+import type { WordForm, WordForms } from './morphology';
 import { STEP_FACTOR, STEP_ORDER, type Step } from './score';
 
 export interface TermRef {
@@ -15,18 +15,63 @@ export interface TermRef {
   cased: string[] | null;
 }
 
-/** The term trie, flat: node 0 is the root; `edges` maps "node|token key" to the child node, and `refs[node]` lists the terms ending there. */
+/**
+ * The term trie, flat: node 0 is the root; every word of a term has a number (`words`), `edges`
+ * maps `edgeKey(node, word number)` to the child node, and `refs[node]` lists the terms ending
+ * there. Numbers, not strings, as keys: a lookup builds no string, and one Map instead of a Map per
+ * node keeps the build fast and small at 100k terms.
+ */
 export interface Trie {
-  edges: Map<string, number>;
+  words: Map<string, number>;
+  edges: Map<number, number>;
   refs: (TermRef[] | undefined)[];
 }
 
 /** Most words in a term. */
 export const MAX_TERM_TOKENS = 16;
 
+/** More word numbers than a trie can hold; node × this + word number is the edge key (below 2^53). */
+const WORD_LIMIT = 2 ** 24;
+
+export function edgeKey(node: number, word: number): number {
+  return node * WORD_LIMIT + word;
+}
+
+/** The child of `node` along word `key`, or undefined. */
+export function childOf(trie: Trie, node: number, key: string): number | undefined {
+  const word = trie.words.get(key);
+  return word === undefined ? undefined : trie.edges.get(edgeKey(node, word));
+}
+
+/** Adds a term's path of keys to the trie and the term at its end. */
+export function insertTerm(trie: Trie, keys: readonly string[], ref: TermRef): void {
+  let node = 0;
+  for (const key of keys) {
+    let word = trie.words.get(key);
+    if (word === undefined) {
+      word = trie.words.size;
+      if (word >= WORD_LIMIT) throw new Error('too many distinct term words');
+      trie.words.set(key, word);
+    }
+    const edge = edgeKey(node, word);
+    let child = trie.edges.get(edge);
+    if (child === undefined) {
+      child = trie.refs.length;
+      trie.refs.push(undefined);
+      trie.edges.set(edge, child);
+    }
+    node = child;
+  }
+  const list = trie.refs[node];
+  if (!list) trie.refs[node] = [ref];
+  else if (!list.some((r) => r.entry === ref.entry && r.term.text === ref.term.text)) list.push(ref);
+}
+
 // Sentence punctuation between two words ends any multi-word term ("high. Flow" is not "high flow");
 // a dot inside a code or version ("BA.5", "U07.1") is not punctuation.
 const BREAK = /[;:!?,()[\]{}|\n\r\t]|\.\s|\s\./;
+
+const NONE: readonly Reach[] = Object.freeze([]) as readonly Reach[];
 
 export interface Reach {
   /** Token index after the last word of the term (exclusive). */
@@ -55,7 +100,16 @@ export class Walker {
     /** Term words as folded and as matching keys: what two written words joined may be. */
     private readonly mergeable: ReadonlySet<string>,
     private readonly canonical: (folded: string) => string,
-  ) {}
+  ) {
+    const rootIds = new Set<number>();
+    for (const edge of trie.edges.keys()) if (edge < WORD_LIMIT) rootIds.add(edge);
+    for (const [word, id] of trie.words) if (rootIds.has(id)) this.rootWords.add(word);
+  }
+
+  /** Words that start a term (the root's edges): most words of a text start none, and are passed over without building an edge key. */
+  private readonly rootWords = new Set<string>();
+  /** For words that start no term as written: their other forms that do (usually none). */
+  private readonly rootForms = new Map<string, readonly WordForm[]>();
 
   /** Whether adjacent tokens a and b = a + 1 may belong to one term: no sentence punctuation between them. */
   joined(input: WalkText, a: number, b: number): boolean {
@@ -72,12 +126,22 @@ export class Walker {
     return true;
   }
 
-  /** Every term that starts at token `i`, shortest first; at most one reach per end (the best factor). */
-  from(input: WalkText, i: number): Reach[] {
-    const found: Reach[] = [];
-    this.step(input, i, i, 0, 1, 'exact', found);
-    return found.length > 1 ? found.sort((a, b) => a.to - b.to) : found;
+  /** Whether some term starts with this word as written. */
+  startsTerm(key: string): boolean {
+    return this.rootWords.has(key);
   }
+
+  /** Every term that starts at token `i`, shortest first; at most one reach per end (the best factor). */
+  from(input: WalkText, i: number): readonly Reach[] {
+    // Most words start no term: the walk writes into one reused array and only a find is copied out.
+    const found = this.buffer;
+    found.length = 0;
+    this.step(input, i, i, 0, 1, 'exact', found);
+    if (found.length === 0) return NONE;
+    return found.length === 1 ? [found[0] as Reach] : found.slice().sort((a, b) => a.to - b.to);
+  }
+
+  private readonly buffer: Reach[] = [];
 
   /** The longest term starting at `i` (best factor among equally long ones), or null. */
   longest(input: WalkText, i: number): Reach | null {
@@ -95,7 +159,8 @@ export class Walker {
       this.advance(input, start, j, node, corrected, 1, 'corrected', factor, weakest, found);
       return;
     }
-    let moved = this.advance(input, start, j, node, token.key, 1, 'exact', factor, weakest, found);
+    const atRoot = node === 0;
+    let moved = (!atRoot || this.rootWords.has(token.key)) && this.advance(input, start, j, node, token.key, 1, 'exact', factor, weakest, found);
     // Two words written apart that a term writes as one ("Fang Cang", "N-95", "hand rub").
     const next = tokens[j + 1];
     if (next && !token.cjk && !next.cjk && !corrections?.has(j + 1)) {
@@ -109,10 +174,21 @@ export class Walker {
     // One word that a term writes as two ("handrub", "facemask").
     const pair = this.forms.pairs.get(token.key);
     if (pair) {
-      const mid = this.trie.edges.get(`${node}|${pair[0]}`);
+      const mid = childOf(this.trie, node, pair[0]);
       if (mid !== undefined && this.advance(input, start, j, mid, pair[1], 1, 'joined', factor, weakest, found, true)) return;
     }
-    for (const form of this.forms.of(token.key)) if (this.advance(input, start, j, node, form.key, 1, form.step, factor, weakest, found)) return;
+    for (const form of atRoot ? this.formsStartingTerms(token.key) : this.forms.of(token.key))
+      if (this.advance(input, start, j, node, form.key, 1, form.step, factor, weakest, found)) return;
+  }
+
+  private formsStartingTerms(key: string): readonly WordForm[] {
+    let forms = this.rootForms.get(key);
+    if (!forms) {
+      forms = this.forms.of(key).filter((f) => this.rootWords.has(f.key));
+      if (this.rootForms.size > 20_000) this.rootForms.clear();
+      this.rootForms.set(key, forms);
+    }
+    return forms;
   }
 
   /** Reads `key` (standing for `used` tokens from j) from `node`; records a term ending there and walks on. False when no term goes that way. */
@@ -129,13 +205,13 @@ export class Walker {
     found: Reach[],
     uncasedOnly = false,
   ): boolean {
-    const child = this.trie.edges.get(`${node}|${key}`);
+    const child = childOf(this.trie, node, key);
     if (child === undefined) return false;
     const f = factor * STEP_FACTOR[step];
     const w = STEP_ORDER.indexOf(step) > STEP_ORDER.indexOf(weakest) ? step : weakest;
     const refs = this.trie.refs[child];
     if (refs) {
-      const accepted = refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start)));
+      const accepted = refs.some((ref) => ref.cased) ? refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start))) : refs;
       const to = j + used;
       if (accepted.length > 0) {
         const at = found.findIndex((r) => r.to === to);
