@@ -14,7 +14,7 @@ import { isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
 import { canonicalKey } from '../text/variants';
 import { FuzzyCorrector } from './fuzzy';
-import { GramIndex } from './grams';
+import { GramIndex, gramsOf } from './grams';
 import { langBit, WordForms } from './morphology';
 import { findBagCandidates, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
@@ -259,7 +259,8 @@ export class Matcher {
     // (Chinese selections also when a shorter term matched inside them: 新冠 in 重症新冠.)
     const cjkOnly = tokens.every((t) => t.cjk);
     if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
-      for (const { ref, dice } of this.spelledLike(tokens)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
+      for (const { ref, dice } of this.spelledLike(tokens))
+        if (this.eachUnknownWordSpeltIn(tokens, content, ref)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
     return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
   }
 
@@ -440,6 +441,22 @@ export class Matcher {
     return tokens.some(
       (t, i) => content[i] && (t.cjk || (!this.vocabulary.has(t.key) && !this.nearWords.has(t.key) && this.forms.of(t.key).length === 0)),
     );
+  }
+
+  /**
+   * Whether every unknown word of a selection is itself spelt like part of the term: the term must
+   * explain the words the other stages could not ("hip replacement" is not "renal replacement
+   * therapy" because "hip" is nowhere in it). Characters of Chinese and Japanese count as known.
+   */
+  private eachUnknownWordSpeltIn(tokens: Token[], content: boolean[], ref: TermRef): boolean {
+    const termGrams = gramsOf(tokenize(ref.term.text, 400));
+    return tokens.every((t, i) => {
+      if (!content[i] || t.cjk || this.vocabulary.has(t.key) || this.forms.of(t.key).length > 0) return true;
+      const own = gramsOf([t]);
+      let shared = 0;
+      for (const g of own) if (termGrams.has(g)) shared++;
+      return shared >= own.size / 2;
+    });
   }
 
   /** Terms spelt like `tokens` (grams.ts), best first. Also used by the build to find everyday words within reach. */

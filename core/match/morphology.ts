@@ -17,6 +17,7 @@ export interface WordForm {
 }
 
 const EMPTY: readonly WordForm[] = [];
+const NEGATIONS = ['un', 'non'];
 
 /** Languages of a term word, as bits. */
 export const LANG_EN = 1;
@@ -37,9 +38,14 @@ export class WordForms {
     private readonly commonDerived: ReadonlySet<string>,
   ) {}
 
-  /** Term words that `key` (not itself a term word) may stand for, closest first. */
-  of(key: string): readonly WordForm[] {
-    const cached = this.cache.get(key);
+  /**
+   * Term words that `key` (not itself a term word) may stand for, closest first. `inTerm`: the word
+   * follows other words of a term already read ("self-isolated"), so an everyday word may be read
+   * through its word family too.
+   */
+  of(key: string, inTerm = false): readonly WordForm[] {
+    const cacheKey = inTerm ? `+${key}` : key;
+    const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const forms: WordForm[] = [];
     const seen = new Set<string>([key]);
@@ -52,7 +58,7 @@ export class WordForms {
     };
     const inflected = inflectionCandidates(key);
     for (const candidate of inflected) add(candidate.key, 'inflected', candidate.lang === 'fr' ? LANG_FR : LANG_EN);
-    if (key.length >= 5 && !this.commonDerived.has(key)) {
+    if (key.length >= 5 && (inTerm || !this.commonDerived.has(key))) {
       // The word's stem, its inflected forms' stems, and a Latin plural's root ("emboli" → "embol",
       // the stem of "embolism").
       const stems = new Set([stemOf(key), ...inflected.filter((c) => c.lang === 'en').map((c) => stemOf(c.key))]);
@@ -62,9 +68,16 @@ export class WordForms {
         if (stem.length >= 4 && stem.length >= key.length - 5) for (const word of this.family(stem)) add(word, 'derived', LANG_EN);
       }
     }
+    // A negated form names the same thing ("unvaccinated", "non-invasive" written "noninvasive").
+    for (const prefix of NEGATIONS)
+      if (key.length >= prefix.length + 5 && key.startsWith(prefix)) {
+        const rest = key.slice(prefix.length);
+        if (this.vocabulary.has(rest)) add(rest, 'derived', LANG_EN);
+        else for (const form of this.of(rest, inTerm)) add(form.key, 'derived', LANG_EN);
+      }
     const result = forms.length > 0 ? forms : EMPTY;
     if (this.cache.size > CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, result);
+    this.cache.set(cacheKey, result);
     return result;
   }
 

@@ -177,7 +177,7 @@ export class Walker {
       const mid = childOf(this.trie, node, pair[0]);
       if (mid !== undefined && this.advance(input, start, j, mid, pair[1], 1, 'joined', factor, weakest, found, true)) return;
     }
-    for (const form of atRoot ? this.formsStartingTerms(token.key) : this.forms.of(token.key))
+    for (const form of atRoot ? this.formsStartingTerms(token.key) : this.forms.of(token.key, true))
       if (this.advance(input, start, j, node, form.key, 1, form.step, factor, weakest, found)) return;
   }
 

@@ -5,7 +5,7 @@
 const LATIN_PLURAL_AE = /(ul|ol|ebr|in|ic|ell)ae$/; // cannulae, vertebrae, fistulae, …
 
 /** British → American spelling, for words of five letters or more. */
-const BRITISH_ENDING = /(is|ys)(e|ed|es|er|ers|ing|ation|ations)$|our$|[tbv]re$|ogue$/;
+const BRITISH_ENDING = /(is|ys)(e|ed|es|er|ers|ing|ation|ations)$|our(ed|ing|er|ers)?$|[tbv]re$|ogue$/;
 
 function americanSpelling(word: string): string {
   if (word.length < 5) return word;
@@ -17,7 +17,7 @@ function americanSpelling(word: string): string {
   w = w
     .replace(/is(e|ed|es|er|ers|ing|ation|ations)$/, 'iz$1') // hospitalised, immunisation, sanitiser
     .replace(/ys(e|ed|es|ing)$/, 'yz$1') // analyse, dialysed
-    .replace(/our$/, 'or') // tumour, behaviour
+    .replace(/our(ed|ing|er|ers)?$/, 'or$1') // tumour, behaviour, laboured
     .replace(/([tbv])re$/, '$1er') // litre, centre, fibre, manoeuvre
     .replace(/ogue$/, 'og'); // analogue
   return w;
