@@ -7,6 +7,7 @@ import type { GuidanceIndex } from '../core/index/types';
 import { buildMatcher } from '../core/match/matcher';
 import { CliError, loadIndex, PROJECT_ROOT } from './default-index';
 import { everydayWords, heldOutTerms, saveFuseAnswers } from './eval-heldout';
+import { falseCards, readCorpus } from './eval-false-cards';
 
 export interface EvalQuery {
   mode: 'lookup' | 'scan';
@@ -178,6 +179,15 @@ function beyondTheIndex(index: GuidanceIndex): string[] {
   out.push('', `everyday words (the ${everyday.words} commonest of spoken English that are not terms), looked up alone`);
   out.push(`answering anything          ${pct(everyday.ours.length, everyday.words)}   ${pct(everyday.fuse, everyday.words)}`);
   if (everyday.ours.length > 0) out.push(`  ours answered: ${everyday.ours.join(' ')}`);
+  const corpus = readCorpus(join(PROJECT_ROOT, 'tests', 'fixtures', 'other-specialties.jsonl'), parseQueries);
+  if (corpus) {
+    const f = falseCards(buildMatcher(index), corpus);
+    out.push('', `other specialties' sentences (${f.sentences}, tests/fixtures/other-specialties.jsonl): cards outside what each may show`);
+    out.push(`  scanned: ${f.scanCards} false cards in ${f.scanSentences} sentences (${pct(f.scanSentences, f.sentences).trim()} of sentences)`);
+    out.push(`  each word double-clicked: ${f.clickCards} false cards in ${f.clicks} clicks (${pct(f.clickCards, f.clicks).trim()})`);
+    const worst = [...f.byTerm].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    if (worst.length > 0) out.push(`  most often: ${worst.map(([term, n]) => `${term} ×${n}`).join(', ')}`);
+  }
   out.push('', `recall against silence: held-out recall ${pct(held.total.ours, held.total.n).trim()} with ${pct(everyday.ours.length, everyday.words).trim()} of everyday words answering (ours), ${pct(held.total.fuse, held.total.n).trim()} with ${pct(everyday.fuse, everyday.words).trim()} (fuse.js)`);
   return out;
 }
