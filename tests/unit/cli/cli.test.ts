@@ -64,10 +64,10 @@ describe('mx-lookup build and validate', () => {
     const out = join(dir, 'index.json');
     const { code, stdout } = run(['build', FIXTURE_GUIDANCE, '-o', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/10 entries/);
+    expect(stdout).toMatch(/18 entries/);
     const index = JSON.parse(readFileSync(out, 'utf8')) as { entries: unknown[]; format: string };
     expect(index.format).toBe('mx-lookup-index');
-    expect(index.entries).toHaveLength(10);
+    expect(index.entries).toHaveLength(18);
   }, 60_000);
 
   it('prints every problem as file: field: message and refuses to build', () => {
@@ -75,7 +75,7 @@ describe('mx-lookup build and validate', () => {
     cpSync(FIXTURE_GUIDANCE, join(dir, 'guidance'), { recursive: true });
     const file = join(dir, 'guidance', 'therapeutics', 'remdesivir.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('url: https://example.org/fixture', 'url: not-a-url').replace('related: []', 'related: [ghost]'));
-    mkdirSync(join(dir, 'guidance', 'disease'));
+    mkdirSync(join(dir, 'guidance', 'disease'), { recursive: true });
     writeFileSync(join(dir, 'guidance', 'disease', 'broken.md'), '---\nid: [unclosed\n---\n');
     const { code, stdout } = run(['validate', join(dir, 'guidance')]);
     expect(code).toBe(1);

@@ -29,7 +29,7 @@ describe('the background lookup service', () => {
 
   it('reports the index in use, and an unreadable index as an error', async () => {
     // The source names each layer in use with its version: only the bundled index here.
-    expect(await service().handle({ type: 'status' })).toMatchObject({ ok: true, value: { entries: 10, source: 'default@1' } });
+    expect(await service().handle({ type: 'status' })).toMatchObject({ ok: true, value: { entries: 18, source: 'default@1' } });
     const broken = new LookupService(async () => ({ format: 'something else' }));
     expect(await broken.handle({ type: 'status' })).toMatchObject({ ok: false, error: expect.stringMatching(/index rejected/) });
   });
@@ -42,7 +42,7 @@ describe('the background lookup service', () => {
     (hospital.entries[0] as { summary: Record<string, string> }).summary.en = 'Hospital protocol.';
     const s = new LookupService(async () => fixtureIndex(), async () => [{ index: hospital, priority: 10 }]);
     expect(await s.handle({ type: 'entry', id: 'dexamethasone' })).toMatchObject({ ok: true, value: { summary: { en: 'Hospital protocol.' } } });
-    expect(await s.handle({ type: 'status' })).toMatchObject({ ok: true, value: { source: 'default@1+hospital@4', entries: 10 } });
+    expect(await s.handle({ type: 'status' })).toMatchObject({ ok: true, value: { source: 'default@1+hospital@4', entries: 18 } });
     // The source no longer has the entry: the bundled one answers again.
     await s.setLayers([{ index: { ...hospital, version: 5, entries: [] }, priority: 10 }]);
     const back = await s.handle({ type: 'entry', id: 'dexamethasone' });
