@@ -89,7 +89,8 @@ export function compileMarkdown(source: string, file: string): Compiled {
         }
         for (const text of stringList(list, `terms.${lang}.${kind}`, add)) {
           const term: Term = { text, lang, kind: kind as TermKind };
-          if (kind === 'abbreviation' && needsCase(text)) term.caseSensitive = true;
+          // Abbreviations, and any term written in capitals ("AIDS"), that are also ordinary words match only as written.
+          if ((kind === 'abbreviation' || (/[A-Z]/.test(text) && text === text.toUpperCase())) && needsCase(text)) term.caseSensitive = true;
           terms.push(term);
         }
       }

@@ -10,6 +10,7 @@
 // - the word-bag stage (partial.ts): terms in another order, with modifiers, or in part.
 // Ambiguous abbreviations are ordered by the words around them.
 import type { Entry, GuidanceIndex } from '../index/types';
+import { guessLanguage, type TextLanguage } from '../text/language';
 import { isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
 import { canonicalKey } from '../text/variants';
@@ -40,6 +41,19 @@ interface Match {
 }
 
 const isContextOnly = (refs: readonly TermRef[]) => refs.every((r) => r.term.kind === 'context');
+const NO_ENTRIES: ReadonlySet<number> = new Set();
+const LATIN_LANGS = new Set(['fr', 'pt', 'es', 'it', 'de', 'nl']);
+
+/**
+ * Whether a term may match in a text of language `lang`: an abbreviation or single word of another
+ * Latin-script language does not ("TEP" or "HAS" in French text are not the Portuguese ones, "aids"
+ * in English is not the Portuguese word). English terms match everywhere (notes in other
+ * languages use them), and so does everything when the language is unknown.
+ */
+function fitsLanguage(ref: TermRef, lang: TextLanguage | undefined): boolean {
+  if (!lang || ref.term.lang === lang || !LATIN_LANGS.has(ref.term.lang)) return true;
+  return ref.term.kind !== 'abbreviation' && /[\s]/.test(ref.term.text.trim());
+}
 
 export class Matcher {
   readonly entries: readonly Entry[];
@@ -67,6 +81,7 @@ export class Matcher {
   private readonly contextSets = new Map<number, Set<string>>();
   private cjkTerms: { key: string; ref: TermRef }[] | undefined;
   private grams: GramIndex | undefined;
+  private relatedIndex: Map<number, Set<number>> | undefined;
   private readonly nearWords: ReadonlySet<string>;
   private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
@@ -217,14 +232,17 @@ export class Matcher {
     // A selection made only of short words and numbers ("IL-6") is judged as a whole.
     if (!content.includes(true)) content = tokens.map(() => true);
     const totalContent = content.filter(Boolean).length;
-    const { matches } = this.matchWithCorrections(text, tokens, true);
-
     const contextTokens = context ? tokenize(context, MAX_LOOKUP_CHARS * 4) : [];
+    const lang = guessLanguage(contextTokens.length > 0 ? contextTokens : tokens);
+    const { matches } = this.matchWithCorrections(text, tokens, true, lang);
     const contextKeys = lazy(() => new Set([...tokens, ...contextTokens].map((t) => t.key)));
-    const strongHere = matches.some((m) => !isContextOnly(m.refs));
-    const strongAround = lazy(
-      () => contextTokens.length > 0 && this.findMatches({ text: context, tokens: contextTokens, corrections: null }).some((m) => !isContextOnly(m.refs)),
-    );
+    // The entries named for sure in the selection and around it: what lets a context-only term answer.
+    const named = lazy(() => {
+      const entries = this.namedEntries(matches);
+      if (contextTokens.length > 0)
+        for (const e of this.namedEntries(this.findMatches({ text: context, tokens: contextTokens, corrections: null, lang }))) entries.add(e);
+      return entries;
+    });
 
     const best = new Map<string, Hit>();
     const keep = (hit: Hit) => {
@@ -240,7 +258,7 @@ export class Matcher {
       if (coverage >= 1) whole = true;
       const senses = this.rankSenses(match, tokens, contextKeys, options.lang);
       senses.forEach((ref, rank) => {
-        if (ref.term.kind === 'context' && !strongHere && !strongAround()) return;
+        if (ref.term.kind === 'context' && !this.supported(ref.entry, named())) return;
         const score = wholeTermScore(ref.term.kind, match.factor, coverage) - 0.01 * rank;
         const kind: HitKind = coverage < 1 ? 'phrase' : match.weakest === 'exact' ? HIT_KIND[ref.term.kind] : STEP_KIND[match.weakest];
         keep(this.hit(ref, kind, score, tokens, match.from, match.to));
@@ -249,6 +267,7 @@ export class Matcher {
     if (!whole) {
       const candidates = findBagCandidates(this.bags, tokens, content, this.forms, this.vocabulary, (k) => this.weight(k), (k) => this.fuzzy.correct(k));
       for (const c of candidates) {
+        if (!fitsLanguage(c.ref, lang)) continue;
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';
         keep(this.hit(c.ref, kind, c.score, tokens, c.from, c.to));
       }
@@ -260,7 +279,7 @@ export class Matcher {
     const cjkOnly = tokens.every((t) => t.cjk);
     if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
       for (const { ref, dice } of this.spelledLike(tokens))
-        if (this.eachUnknownWordSpeltIn(tokens, content, ref)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
+        if (fitsLanguage(ref, lang) && this.eachUnknownWordSpeltIn(tokens, content, ref)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
     return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
   }
 
@@ -290,11 +309,12 @@ export class Matcher {
       }
     });
     if (a < 0 || b - a > MAX_TERM_TOKENS) return [];
-    const input: WalkText = { text: nearby, tokens, corrections: null };
+    const lang = guessLanguage(tokens);
+    const input: WalkText = { text: nearby, tokens, corrections: null, lang };
     let chosen: { from: number; reach: Reach } | null = null;
     for (let i = Math.max(0, a - MAX_TERM_TOKENS + 1); i <= a; i++) {
       for (const reach of this.walker.from(input, i)) {
-        if (reach.to < b || isContextOnly(reach.refs)) continue;
+        if (reach.to < b || isContextOnly(reach.refs) || !reach.refs.some((ref) => fitsLanguage(ref, lang))) continue;
         const length = reach.to - i;
         const best = chosen ? chosen.reach.to - chosen.from : 0;
         if (!chosen || length > best || (length === best && reach.factor > chosen.reach.factor)) chosen = { from: i, reach };
@@ -311,7 +331,7 @@ export class Matcher {
     const match: Match = { from: chosen.from, to: chosen.reach.to, refs: chosen.reach.refs, factor: chosen.reach.factor, weakest: chosen.reach.weakest };
     const keys = lazy(() => new Set(tokens.map((t) => t.key)));
     return this.rankSenses(match, tokens, keys, options.lang)
-      .filter((ref) => ref.term.kind !== 'context')
+      .filter((ref) => ref.term.kind !== 'context' && fitsLanguage(ref, lang))
       .map((ref, rank) => {
         const entry = this.entries[ref.entry] as Entry;
         return {
@@ -389,14 +409,14 @@ export class Matcher {
     if (typeof text !== 'string' || text.length === 0) return [];
     const tokens = tokenize(text, MAX_SCAN_CHARS);
     const fuzzy = options.fuzzy ?? text.length <= FUZZY_SCAN_MAX_CHARS;
-    const { input, matches } = this.matchWithCorrections(text, tokens, fuzzy);
+    const { input, matches } = this.matchWithCorrections(text, tokens, fuzzy, guessLanguage(tokens));
     if (matches.length === 0) return [];
     const contextKeys = lazy(() => new Set(tokens.map((t) => t.key)));
-    const strong = matches.some((m) => !isContextOnly(m.refs));
+    const named = this.namedEntries(matches);
     const seen = new Set<string>();
     const hits: Hit[] = [];
     const add = (match: Match, nested: boolean) => {
-      const senses = this.rankSenses(match, tokens, contextKeys, options.lang).filter((ref) => strong || ref.term.kind !== 'context');
+      const senses = this.rankSenses(match, tokens, contextKeys, options.lang).filter((ref) => ref.term.kind !== 'context' || this.supported(ref.entry, named));
       const ref = senses[0];
       if (!ref) return;
       const entry = this.entries[ref.entry];
@@ -513,8 +533,8 @@ export class Matcher {
   }
 
   /** Matches the text; where words stay unmatched, retries with misspellings corrected. */
-  private matchWithCorrections(text: string, tokens: Token[], fuzzy: boolean): { input: WalkText; matches: Match[] } {
-    const input: WalkText = { text, tokens, corrections: null };
+  private matchWithCorrections(text: string, tokens: Token[], fuzzy: boolean, lang: TextLanguage | undefined): { input: WalkText; matches: Match[] } {
+    const input: WalkText = { text, tokens, corrections: null, lang };
     const matches = this.findMatches(input);
     if (!fuzzy) return { input, matches };
     const covered = new Uint8Array(tokens.length);
@@ -526,7 +546,7 @@ export class Matcher {
       if (corrected) (corrections ??= new Map()).set(i, corrected);
     });
     if (!corrections) return { input, matches };
-    const corrected: WalkText = { text, tokens, corrections };
+    const corrected: WalkText = { text, tokens, corrections, lang };
     return { input: corrected, matches: this.findMatches(corrected) };
   }
 
@@ -536,12 +556,53 @@ export class Matcher {
     let i = 0;
     while (i < input.tokens.length) {
       const reach = this.walker.longest(input, i);
-      if (reach) {
-        matches.push({ from: i, to: reach.to, refs: reach.refs, factor: reach.factor, weakest: reach.weakest });
+      const refs = reach && input.lang ? reach.refs.filter((ref) => fitsLanguage(ref, input.lang)) : reach?.refs;
+      if (reach && refs && refs.length > 0) {
+        matches.push({ from: i, to: reach.to, refs, factor: reach.factor, weakest: reach.weakest });
         i = reach.to;
       } else i++;
     }
     return dropContextBesideTerms(matches, (a, b) => this.walker.joined(input, a, b));
+  }
+
+  /** Entries named by a term that needs no context (the evidence a context-only term needs). */
+  private namedEntries(matches: readonly Match[]): Set<number> {
+    const out = new Set<number>();
+    for (const m of matches) for (const ref of m.refs) if (ref.term.kind !== 'context') out.add(ref.entry);
+    return out;
+  }
+
+  /**
+   * Whether a context-only term of `entry` ("discharge", "PE" where it is ambiguous) may answer:
+   * the text names that entry or one related to it (either way), so the ordinary sense is unlikely.
+   */
+  private supported(entry: number, named: ReadonlySet<number>): boolean {
+    if (named.has(entry)) return true;
+    for (const other of this.relatedOf(entry)) if (named.has(other)) return true;
+    return false;
+  }
+
+  /** Entries related to an entry, in either direction. */
+  private relatedOf(entry: number): ReadonlySet<number> {
+    if (!this.relatedIndex) {
+      const index = new Map<number, Set<number>>();
+      const link = (a: number, b: number) => {
+        let set = index.get(a);
+        if (!set) index.set(a, (set = new Set()));
+        set.add(b);
+      };
+      this.entries.forEach((e, i) => {
+        for (const id of e.related) {
+          const j = this.byId.get(id);
+          if (j !== undefined && j !== i) {
+            link(i, j);
+            link(j, i);
+          }
+        }
+      });
+      this.relatedIndex = index;
+    }
+    return this.relatedIndex.get(entry) ?? NO_ENTRIES;
   }
 
   /** The senses of a match, best first: by term kind, then by how many words around it belong to the entry. */

@@ -4,6 +4,8 @@
 // its spelling correction; every reading other than the written one is a step that lowers the
 // match's factor (score.ts). Used by scan, by lookup and by the word-in-context widening.
 import type { Term } from '../index/types';
+import type { TextLanguage } from '../text/language';
+import { isNoiseKey } from '../text/noise';
 import type { Token } from '../text/normalize';
 import type { WordForm, WordForms } from './morphology';
 import { STEP_FACTOR, STEP_ORDER, type Step } from './score';
@@ -90,6 +92,8 @@ export interface WalkText {
   corrections: Map<number, string> | null;
   /** Made on first use: 1 at token k when sentence punctuation separates it from token k − 1. */
   breaks?: Uint8Array;
+  /** The text's language, when known (terms of other languages may not match: matcher.ts). */
+  lang?: TextLanguage;
 }
 
 export class Walker {
@@ -165,7 +169,8 @@ export class Walker {
     const next = tokens[j + 1];
     if (next && !token.cjk && !next.cjk && !corrections?.has(j + 1)) {
       const concat = token.folded + next.folded;
-      if (this.mergeable.has(concat) && this.joined(input, j, j + 1)) {
+      // Never with a function word ("de saturation" is not "desaturation").
+      if (this.mergeable.has(concat) && !isNoiseKey(token.key) && !isNoiseKey(next.key) && this.joined(input, j, j + 1)) {
         const merged = this.canonical(concat);
         if (this.vocabulary.has(merged)) moved = this.advance(input, start, j, node, merged, 2, 'joined', factor, weakest, found) || moved;
       }
@@ -211,8 +216,10 @@ export class Walker {
     const w = STEP_ORDER.indexOf(step) > STEP_ORDER.indexOf(weakest) ? step : weakest;
     const refs = this.trie.refs[child];
     if (refs) {
-      const accepted = refs.some((ref) => ref.cased) ? refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start))) : refs;
       const to = j + used;
+      const accepted = refs.some((ref) => ref.cased)
+        ? refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start) && standsAlone(input.tokens, start, to)))
+        : refs;
       if (accepted.length > 0) {
         const at = found.findIndex((r) => r.to === to);
         const reach = { to, refs: accepted, factor: f, weakest: w };
@@ -223,6 +230,11 @@ export class Walker {
     this.step(input, start, j + used, child, f, w, found);
     return true;
   }
+}
+
+/** An abbreviation is not the tail or head of a hyphenated word ("anti-CCP", "25-OHD", "TEP-TDM"). */
+function standsAlone(tokens: Token[], from: number, to: number): boolean {
+  return !(tokens[from] as Token).hyphenBefore && !tokens[to]?.hyphenBefore;
 }
 
 function casedMatch(ref: TermRef, tokens: Token[], from: number): boolean {

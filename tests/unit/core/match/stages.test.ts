@@ -118,3 +118,21 @@ describe('nested terms in a scan', () => {
     ]);
   });
 });
+
+describe('precision by context and language', () => {
+  it('answers a context-only term only when the text names its entry or a related one', () => {
+    expect(ids(matcher.scan('On HFNC since Monday. Plan discharge tomorrow.'))).toContain('discharge-criteria');
+    // Dexamethasone is a clinical term, but not one related to discharge criteria.
+    expect(ids(matcher.scan('Dexamethasone stopped. Plan discharge tomorrow.'))).not.toContain('discharge-criteria');
+  });
+
+  it('keeps an abbreviation of another language out of a text in a known language', () => {
+    expect(ids(matcher.scan("Bilan d'extension : TEP au FDG et scanner thoracique dans la semaine."))).toEqual([]);
+    expect(ids(matcher.scan('Paciente com TEP confirmada na angiotomografia, sem sinais de choque.'))).toContain('pulmonary-embolism');
+  });
+
+  it('does not read an abbreviation that is part of a hyphenated word', () => {
+    expect(ids(matcher.scan('CTPA: PE in the right lower lobe.'))).toContain('pulmonary-embolism');
+    expect(ids(matcher.scan('Spreadsheet column PE-2 updated by the ward clerk.'))).toEqual([]);
+  });
+});
