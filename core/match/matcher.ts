@@ -258,7 +258,9 @@ export class Matcher {
       if (coverage >= 1) whole = true;
       const senses = this.rankSenses(match, tokens, contextKeys, options.lang);
       senses.forEach((ref, rank) => {
-        if (ref.term.kind === 'context' && !this.supported(ref.entry, named())) return;
+        // Typed with no text around it, a context-only term answers (the reader asked for it);
+        // selected in a page, only when the page supports it.
+        if (ref.term.kind === 'context' && context && !this.supported(ref.entry, named())) return;
         const score = wholeTermScore(ref.term.kind, match.factor, coverage) - 0.01 * rank;
         const kind: HitKind = coverage < 1 ? 'phrase' : match.weakest === 'exact' ? HIT_KIND[ref.term.kind] : STEP_KIND[match.weakest];
         keep(this.hit(ref, kind, score, tokens, match.from, match.to));
@@ -390,8 +392,8 @@ export class Matcher {
     if (this.sortedKeys) return this.sortedKeys;
     const keys: { key: string; ref: TermRef }[] = [];
     this.entries.forEach((entry, entryIndex) => {
+      // Context-only terms too: what is typed is what the reader asks about.
       for (const term of entry.terms) {
-        if (term.kind === 'context') continue;
         const key = tokenize(term.text, 400).map((t) => t.key).join(' ');
         if (key) keys.push({ key, ref: { entry: entryIndex, term, cased: null } });
       }

@@ -56,7 +56,9 @@ describe('lookup', () => {
   });
 
   it('lets a context-only word match only next to clinical terms', () => {
-    expect(matcher.lookup('discharge')).toEqual([]);
+    expect(matcher.lookup('discharge', { context: 'Please discharge the couch to the loading dock.' })).toEqual([]);
+    // Typed alone, with nothing around it, it is what the reader asks about.
+    expect(matcher.lookup('discharge')[0]).toMatchObject({ id: 'discharge-criteria', kind: 'context' });
     expect(ids(matcher.lookup('discharge', { context: 'Off HFNC for 48 h, plan discharge' }))).toEqual(['discharge-criteria']);
     expect(ids(matcher.lookup('discharge criteria'))).toEqual(['discharge-criteria']);
   });
