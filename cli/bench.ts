@@ -232,7 +232,7 @@ async function runCoreBench(): Promise<void> {
     log(`  MiniSearch ${miniBuild.ms.toFixed(0).padStart(8)}  ${miniBuild.mb.toFixed(1).padStart(10)}`);
 
     const accuracy = (answerer: Answerer) => {
-      const score = { lookups: 0, lookupsPassed: 0, negatives: 0, negativesPassed: 0, scanItems: 0, scanFound: 0, scanReturned: 0, scanWrong: 0 };
+      const score = { asserted: new Map(), lookups: 0, lookupsPassed: 0, negatives: 0, negativesPassed: 0, scanItems: 0, scanFound: 0, scanReturned: 0, scanWrong: 0 };
       for (const q of queries.filter((x) => x.mode === 'lookup')) scoreQuery(q, answerer, score);
       return { top3: score.lookupsPassed / Math.max(1, score.lookups), negatives: score.negativesPassed / Math.max(1, score.negatives) };
     };

@@ -8,8 +8,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { marked, type Token as MdToken, type Tokens } from 'marked';
 import YAML from 'yaml';
-import { CODE_SYSTEMS, INDEX_FORMAT, INDEX_FORMAT_VERSION, TERM_KINDS } from '../core/index/types';
-import type { Code, CodeSystem, Entry, GuidanceIndex, Lexicon, SourceRef, Term, TermKind } from '../core/index/types';
+import { CODE_SYSTEMS, INDEX_FORMAT, INDEX_FORMAT_VERSION, MEASURES, TERM_KINDS } from '../core/index/types';
+import type { Code, CodeSystem, Entry, GuidanceIndex, Lexicon, Measure, SourceRef, Term, TermKind, Threshold } from '../core/index/types';
 import type { Problem } from '../core/index/validate';
 import { findCommonDerived, findNearWords, findSpeltLikeTerms, foldWord, SPELT_LIKE_ZIPF, termWordFrequencies } from '../core/match/lexicon';
 import { buildMatcher } from '../core/match/matcher';
@@ -159,8 +159,34 @@ export function compileMarkdown(source: string, file: string): Compiled {
     } else add(`body.${lang}`, `unsupported Markdown (${token.type}); use a paragraph and a bullet list`);
   }
 
-  const entry: Entry = { id, category, title, summary, keyPoints, terms, codes, related, sources, reviewed };
+  const thresholds = readThresholds(front.thresholds, sources.length, add);
+  const entry: Entry = { id, category, title, summary, keyPoints, terms, codes, related, sources, reviewed, ...(thresholds.length > 0 ? { thresholds } : {}) };
   return { entry, problems };
+}
+
+/**
+ * `thresholds:` — a list of `{ measure, op, value, source }`: a measurement in a note that meets
+ * it names the entry; `source` is the number (from 1) of the entry's source that sets it.
+ */
+function readThresholds(value: unknown, sourceCount: number, add: (field: string, message: string) => void): Threshold[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    add('thresholds', 'must be a list of { measure, op, value, source }');
+    return [];
+  }
+  const out: Threshold[] = [];
+  value.forEach((raw: unknown, k: number) => {
+    const field = `thresholds[${k}]`;
+    if (!isRecord(raw)) return add(field, 'must be a map with measure, op, value and source');
+    const { measure, op, value: limit, source } = raw;
+    if (typeof measure !== 'string' || !(MEASURES as readonly string[]).includes(measure)) return add(`${field}.measure`, `must be one of ${MEASURES.join(', ')}`);
+    if (op !== '<' && op !== '<=' && op !== '>' && op !== '>=') return add(`${field}.op`, 'must be <, <=, > or >=');
+    if (typeof limit !== 'number' || !Number.isFinite(limit)) return add(`${field}.value`, 'must be a number');
+    if (typeof source !== 'number' || !Number.isInteger(source) || source < 1 || source > sourceCount)
+      return add(`${field}.source`, `must be the number of one of the entry's sources (1 to ${sourceCount})`);
+    out.push({ measure: measure as Measure, op, value: limit, source });
+  });
+  return out;
 }
 
 /** Every `*.md` entry file under `dir` (README.md files excluded), sorted. */

@@ -17,15 +17,21 @@ export interface EvalQuery {
   allow?: string[];
   /** The paragraph the selection `q` was made in (lookup only). */
   context?: string;
+  /** Scan only: entry id → the assertion its hit must carry (absent: present). */
+  assert?: Record<string, string>;
 }
 
 /** Something that answers queries with entry ids, best first. */
 export interface Answerer {
   lookup(text: string, context?: string): string[];
+  /** The assertion of each entry found by a scan (entries absent from the map are present). */
+  assertions?(text: string): Map<string, string>;
   scan(text: string): string[];
 }
 
 export interface Score {
+  /** Scan assertions asked, and answered right, by label and language ("negated en"). */
+  asserted: Map<string, { n: number; right: number }>;
   /** lookup queries with an expected id / those passing (expected id in the top 3) */
   lookups: number;
   lookupsPassed: number;
@@ -40,7 +46,7 @@ export interface Score {
   scanWrong: number;
 }
 
-const emptyScore = (): Score => ({ lookups: 0, lookupsPassed: 0, negatives: 0, negativesPassed: 0, scanItems: 0, scanFound: 0, scanReturned: 0, scanWrong: 0 });
+const emptyScore = (): Score => ({ asserted: new Map(), lookups: 0, lookupsPassed: 0, negatives: 0, negativesPassed: 0, scanItems: 0, scanFound: 0, scanReturned: 0, scanWrong: 0 });
 
 export function scoreQuery(query: EvalQuery, answerer: Answerer, score: Score): boolean {
   if (query.mode === 'lookup') {
@@ -65,6 +71,17 @@ export function scoreQuery(query: EvalQuery, answerer: Answerer, score: Score): 
     score.negatives++;
     if (ids.length === 0) score.negativesPassed++;
     return ids.length === 0;
+  }
+  if (query.assert && answerer.assertions) {
+    const got = answerer.assertions(query.q);
+    const lang = /-(fr|zh|pt|ar)$/.exec(query.kind)?.[1] ?? 'en';
+    for (const [id, label] of Object.entries(query.assert)) {
+      const key = `${label} ${lang}`;
+      const tally = score.asserted.get(key) ?? { n: 0, right: 0 };
+      tally.n++;
+      if (ids.includes(id) && (got.get(id) ?? 'present') === label) tally.right++;
+      score.asserted.set(key, tally);
+    }
   }
   const found = alternatives.filter((alts) => alts.some((id) => ids.includes(id))).length;
   score.scanItems += alternatives.length;
@@ -97,6 +114,7 @@ export function oursAnswerer(index: GuidanceIndex): Answerer {
   return {
     lookup: (text, context) => matcher.lookup(text, { context }).map((h) => h.id),
     scan: (text) => matcher.scan(text).map((h) => h.id),
+    assertions: (text) => new Map(matcher.scan(text).map((h) => [h.id, h.assertion ?? 'present'])),
   };
 }
 
@@ -117,7 +135,7 @@ export function parseQueries(text: string, file: string): EvalQuery[] {
         throw new CliError(`${file}:${i + 1}: needs mode (lookup|scan), q and expect`);
       if (r.context !== undefined && (typeof r.context !== 'string' || !r.context.includes(r.q)))
         throw new CliError(`${file}:${i + 1}: context must be a string that contains q`);
-      return { mode: r.mode, q: r.q, expect: r.expect, kind: r.kind ?? r.mode, allow: r.allow, context: r.context };
+      return { mode: r.mode, q: r.q, expect: r.expect, kind: r.kind ?? r.mode, allow: r.allow, context: r.context, assert: r.assert };
     });
 }
 
@@ -140,7 +158,9 @@ export async function runEval(file: string | undefined, indexPath: string | unde
     scoreQuery(query, systems.ours, kind.ours);
     scoreQuery(query, systems.fuse, total.fuse);
     scoreQuery(query, systems.fuse, kind.fuse);
-    if (!ok) failures.push(`  ${query.mode} ${JSON.stringify(query.q)} expected ${JSON.stringify(query.expect)} got ${JSON.stringify(query.mode === 'lookup' ? systems.ours.lookup(query.q, query.context).slice(0, 3) : systems.ours.scan(query.q))}`);
+    const wrongAssertion = query.assert && systems.ours.assertions ? Object.entries(query.assert).filter(([id, label]) => (systems.ours.assertions?.(query.q).get(id) ?? 'absent') !== label) : [];
+    if (!ok || wrongAssertion.length > 0)
+      failures.push(`  ${query.mode} ${JSON.stringify(query.q)} expected ${JSON.stringify(query.expect)}${query.assert ? ` ${JSON.stringify(query.assert)}` : ''} got ${JSON.stringify(query.mode === 'lookup' ? systems.ours.lookup(query.q, query.context).slice(0, 3) : [...(systems.ours.assertions?.(query.q) ?? new Map())].map(([id, a]) => (a === 'present' ? id : `${id}:${a}`)))}`);
   }
   const out: string[] = [];
   out.push(`evaluation: ${path} (${queries.length} queries) on ${index.entries.length} entries`);
@@ -160,6 +180,13 @@ export async function runEval(file: string | undefined, indexPath: string | unde
     out.push(`${kind.padEnd(14)} ${String(s.n).padStart(3)}  ${metric(s.ours)}   ${metric(s.fuse)}`);
   }
   out.push('(lookup kinds: top-3 accuracy; scan kinds: recall; negative: share returning nothing)');
+  if (total.ours.asserted.size > 0) {
+    out.push('', 'assertions (scan lines with "assert"): right label on the expected hit, ours');
+    const rows = [...total.ours.asserted].sort(([a], [b]) => a.localeCompare(b));
+    for (const [key, t] of rows) out.push(`  ${key.padEnd(18)} ${String(t.n).padStart(4)}  ${pct(t.right, t.n)}`);
+    const all = rows.reduce((acc, [, t]) => ({ n: acc.n + t.n, right: acc.right + t.right }), { n: 0, right: 0 });
+    out.push(`  ${'all'.padEnd(18)} ${String(all.n).padStart(4)}  ${pct(all.right, all.n)}`);
+  }
   if (failures.length > 0) out.push('', `ours failed ${failures.length}:`, ...failures);
   process.stdout.write(`${out.join('\n')}\n`);
   process.stdout.write(`${beyondTheIndex(index).join('\n')}\n`);

@@ -40,7 +40,17 @@ type Mode = 'query' | 'scan';
 function jsonAnswer(query: string, hits: Hit[]): string {
   return JSON.stringify({
     query,
-    hits: hits.map(({ id, term, kind, score, start, end, nested }) => ({ id, term, kind, score, start, end, ...(nested ? { nested } : {}) })),
+    hits: hits.map(({ id, term, kind, score, start, end, nested, assertion, value }) => ({
+      id,
+      term,
+      kind,
+      score,
+      start,
+      end,
+      ...(nested ? { nested } : {}),
+      ...(assertion ? { assertion } : {}),
+      ...(value ? { value } : {}),
+    })),
   });
 }
 

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import {
   CODE_SYSTEMS,
+  MEASURES,
   INDEX_FORMAT,
   INDEX_FORMAT_VERSION,
   TERM_KINDS,
@@ -46,6 +47,19 @@ export const entrySchema = v.object({
   related: v.array(id),
   sources: v.array(sourceSchema),
   reviewed: date,
+  thresholds: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          measure: v.picklist(MEASURES, `measure must be one of ${MEASURES.join(', ')}`),
+          op: v.picklist(['<', '<=', '>', '>='] as const, 'op must be <, <=, > or >='),
+          value: v.pipe(v.number(), v.finite()),
+          source: v.pipe(v.number(), v.integer(), v.minValue(1)),
+        }),
+      ),
+      v.maxLength(10),
+    ),
+  ),
 });
 
 export const indexSchema = v.object({

@@ -42,6 +42,21 @@ export interface SourceRef {
   version?: string;
 }
 
+/** What a note may measure, and an entry may set a threshold on. */
+export const MEASURES = ['spo2', 'respiratory-rate', 'temperature', 'bmi', 'age', 'gestational-age'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/**
+ * A value that names an entry when a note's measurement meets it ("SpO2 below 90%" names
+ * hypoxaemia). `source` is the 1-based number of the entry's source that sets it.
+ */
+export interface Threshold {
+  measure: Measure;
+  op: '<' | '<=' | '>' | '>=';
+  value: number;
+  source: number;
+}
+
 export interface Entry {
   id: string;
   category: string;
@@ -54,6 +69,8 @@ export interface Entry {
   sources: SourceRef[];
   /** Date of the last editorial review, `YYYY-MM-DD`. */
   reviewed: string;
+  /** Measurements that name this entry, each with its source. */
+  thresholds?: Threshold[];
 }
 
 /** What the build learnt from everyday word lists, so the matcher can tell ordinary words from clinical ones. */

@@ -14,6 +14,8 @@ import { guessLanguage, type TextLanguage } from '../text/language';
 import { isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
 import { canonicalKey } from '../text/variants';
+import { assertSpans } from '../note/assertions';
+import { entriesMet, findMeasurements, measuredBy } from '../note/measurements';
 import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { langBit, WordForms } from './morphology';
@@ -82,6 +84,8 @@ export class Matcher {
   private cjkTerms: { key: string; ref: TermRef }[] | undefined;
   private grams: GramIndex | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
+  /** Entries with thresholds (most have none). */
+  private readonly measured: Entry[] | null;
   private readonly nearWords: ReadonlySet<string>;
   private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
@@ -175,6 +179,8 @@ export class Matcher {
       this.entriesWithWord = entriesWithWord;
       this.mergeable = mergeable;
     }
+    const measured = index.entries.filter((e) => e.thresholds && e.thresholds.length > 0);
+    this.measured = measured.length > 0 ? measured : null;
     this.nearWords = new Set(index.lexicon.nearWords);
     this.fuzzy = new FuzzyCorrector(this.vocabulary, this.nearWords);
     this.forms = new WordForms(this.wordLangs, this.pairs, new Set(index.lexicon.commonDerived ?? []));
@@ -433,7 +439,40 @@ export class Matcher {
       add(match, false);
       if (match.to - match.from > 1) for (const inner of this.nestedMatches(input, match)) add(inner, true);
     }
-    return hits;
+    const all = this.withMeasurements(text, tokens, hits, seen);
+    assertSpans(text, tokens, all).forEach((assertion, k) => {
+      if (assertion !== 'present') (all[k] as Hit).assertion = assertion;
+    });
+    return all;
+  }
+
+  /**
+   * Measurements in the text that meet an entry's threshold become hits of that entry, with the
+   * value ("SpO2 86%": hypoxaemia); an entry's term that only labels a value on the other side of
+   * its threshold ("BMI" in "BMI 23") is no hit.
+   */
+  private withMeasurements(text: string, tokens: Token[], hits: Hit[], seen: Set<string>): Hit[] {
+    if (!this.measured) return hits;
+    const measurements = findMeasurements(text);
+    if (measurements.length === 0) return hits;
+    const kept = hits.filter((hit) => {
+      const entry = this.entry(hit.id);
+      return !measurements.some((m) => hit.start < Math.max(m.labelEnd, m.start + 1) && hit.end > m.start && entry && measuredBy(entry, m.measure));
+    });
+    const seenNow = new Set(kept.map((h) => h.id));
+    for (const m of measurements)
+      for (const { entry, value } of entriesMet(m, this.measured)) {
+        if (seenNow.has(entry.id)) {
+          const found = kept.find((h) => h.id === entry.id);
+          if (found && !found.value) found.value = value;
+          continue;
+        }
+        seenNow.add(entry.id);
+        seen.add(entry.id);
+        kept.push({ id: entry.id, term: text.slice(m.start, m.end), kind: 'measurement', score: 0.95, start: m.start, end: m.end, lang: 'en', value });
+      }
+    void tokens;
+    return kept.sort((a, b) => a.start - b.start || Number(a.nested ?? false) - Number(b.nested ?? false));
   }
 
   /** Terms inside a longer match, other than the match's own entries (longest first at each start). */

@@ -1,4 +1,6 @@
 import type { Lang } from '../index/types';
+import type { MeasuredValue } from '../note/measurements';
+import type { Assertion } from '../note/triggers';
 
 /** How a hit was found. Whole-selection matches carry the kind of the term that matched. */
 export type HitKind =
@@ -23,7 +25,9 @@ export type HitKind =
   /** Part of a longer term ("oximetry" of "pulse oximetry"). */
   | 'partial'
   /** The selected word is part of a term in its context ("oximetry" in "check pulse oximetry"). */
-  | 'widened';
+  | 'widened'
+  /** A measurement that meets one of the entry's thresholds ("SpO2 86%"). */
+  | 'measurement';
 
 export interface Hit {
   /** Entry id. */
@@ -40,6 +44,10 @@ export interface Hit {
   lang: Lang;
   /** Found inside a longer match of a scan ("SARS-CoV-2" in "SARS-CoV-2 antigen test"). */
   nested?: boolean;
+  /** In a scan: how the note asserts the finding (absent: present). */
+  assertion?: Assertion;
+  /** A measurement in the note that meets a threshold of the entry ("SpO2 86%": hypoxaemia). */
+  value?: MeasuredValue;
   /**
    * For a selection widened to the term around it: the words of the context that matched, and
    * where the selection lies in them (UTF-16 offsets into `text`).

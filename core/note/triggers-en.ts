@@ -1,0 +1,70 @@
+// English assertion triggers, written for this project from the trigger categories NegEx (Chapman
+// et al., 2001) and ConText (Harkema et al., 2009) describe: negation, uncertainty, history,
+// hypothetical and experiencer triggers, each with the direction of its scope; pseudo-triggers
+// that contain a trigger but do not assert it; and words that end a scope.
+import type { TriggerList } from './triggers';
+
+export const ENGLISH: TriggerList = {
+  negated: {
+    forward: [
+      'no', 'not', 'without', 'denies', 'denied', 'denying', 'deny', 'absence of', 'absent', 'negative for', 'free of',
+      'no evidence of', 'no signs of', 'no sign of', 'no symptoms of', 'no history of', 'no complaints of', 'never had',
+      'ruled out', 'excluded', 'neither', 'nor', 'fails to reveal', 'did not have', 'does not have',
+      'has not had', 'resolution of', 'no new', 'no further', 'unremarkable for', 'no suspicion of', 'cannot see',
+    ],
+    backward: [
+      'ruled out', 'was ruled out', 'is ruled out', 'has been ruled out', 'excluded', 'was excluded', 'is excluded',
+      'absent', 'is absent', 'was absent', 'not seen', 'not present', 'negative', 'was negative', 'is negative',
+      'none', 'resolved', 'has resolved', 'free', 'not detected', 'undetected',
+    ],
+  },
+  possible: {
+    forward: [
+      'possible', 'possibly', 'probable', 'probably', 'likely', 'suspected', 'suspect', 'suspicion of', 'suspicious for',
+      'rule out', 'r/o', 'query', 'questionable', 'concern for', 'concerning for', 'worrisome for', 'cannot exclude',
+      'cannot rule out', 'can not rule out', 'may have', 'might have', 'could be', 'differential includes', 'versus',
+      'evaluate for', 'evaluation for', 'assess for', 'work up for', 'workup for', 'presumed', 'presumptive', 'equivocal',
+      'uncertain', 'question of',
+    ],
+    backward: [
+      'suspected', 'is suspected', 'was suspected', 'possible', 'is possible', 'likely', 'is likely', 'unlikely',
+      'cannot be excluded', 'cannot be ruled out', 'not excluded', 'not ruled out', 'to be ruled out', 'to be excluded',
+      'is questionable',
+    ],
+  },
+  historical: {
+    forward: [
+      'history of', 'h/o', 'hx of', 'hx', 'pmh', 'past medical history', 'past history of', 'previous', 'previously',
+      'prior', 'prior history of', 'in the past', 'as a child', 'childhood', 'status post', 's/p', 'former', 'remote',
+    ],
+    backward: ['in the past', 'previously', 'years ago', 'months ago', 'as a child', 'last year', 'in childhood'],
+  },
+  hypothetical: {
+    forward: [
+      'if', 'should he', 'should she', 'should they', 'should the patient', 'return if', 'come back if', 'call if',
+      'seek care if', 'watch for', 'monitor for', 'look out for', 'in case of', 'in the event of', 'unless', 'prevent',
+      'to prevent', 'prophylaxis against', 'at risk of', 'at risk for', 'risk of',
+    ],
+    backward: ['if needed', 'if necessary', 'if required', 'if present', 'if it occurs'],
+  },
+  other: {
+    forward: [
+      'mother', 'father', 'mum', 'mom', 'dad', 'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'partner',
+      'spouse', 'grandmother', 'grandfather', 'aunt', 'uncle', 'cousin', 'sibling', 'siblings', 'parent', 'parents',
+      'family history of', 'family history', 'fh', 'fhx', 'relatives', 'roommate', 'colleague', 'coworker',
+      'household contact', 'friend', 'neighbour', 'neighbor',
+    ],
+    backward: ['in his wife', 'in her husband', 'in the family', 'in family members', 'in a relative'],
+  },
+  pseudo: [
+    'no increase', 'no change', 'no significant change', 'not only', 'no further change', 'not certain if', 'not certain whether',
+    'not necessarily', 'gram negative', 'gram-negative', 'without difficulty', 'not cause', 'not drain', 'negative predictive',
+    'no interval change', 'history and physical', 'history and examination', 'if needed', 'if necessary', 'not ruled out by',
+    'no longer', 'not extend', 'without any further', 'not been ruled out', 'prior to', 'previously treated',
+  ],
+  terminate: [
+    'but', 'however', 'yet', 'though', 'although', 'except', 'aside from', 'apart from', 'which', 'whose',
+    'presenting with', 'presents with', 'presented with', 'due to', 'secondary to', 'cause of', 'source of', 'reason for',
+    'now has', 'patient has', 'patient reports', 'but has', 'still has',
+  ],
+};

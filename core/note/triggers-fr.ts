@@ -1,0 +1,39 @@
+// French assertion triggers (same categories as triggers-en.ts), written for this project.
+import type { TriggerList } from './triggers';
+
+export const FRENCH: TriggerList = {
+  negated: {
+    forward: [
+      'pas de', "pas d", 'sans', 'absence de', "absence d", 'aucun', 'aucune', 'ni', 'non', 'négatif pour', 'negatif pour',
+      'pas d argument pour', 'pas de signe de', 'pas de signes de', 'nie', 'n a pas', 'n a jamais eu', 'ne présente pas de',
+      'ne presente pas de', 'élimine', 'exclut', 'absence totale de', 'disparition de', 'jamais',
+    ],
+    backward: ['éliminé', 'éliminée', 'éliminés', 'éliminées', 'exclu', 'exclue', 'exclus', 'absent', 'absente', 'absents',
+      'négatif', 'négative', 'négatifs', 'négatives', 'non retrouvé', 'non retrouvée', 'résolu', 'résolue', 'disparu', 'disparue'],
+  },
+  possible: {
+    forward: ['suspicion de', "suspicion d", 'suspecté', 'suspectée', 'possible', 'probable', 'probablement', 'évocateur de',
+      'évocatrice de', 'compatible avec', 'doute sur', 'à éliminer', 'hypothèse de', "hypothèse d", 'suspect', 'éventuel', 'éventuelle'],
+    backward: ['suspecté', 'suspectée', 'possible', 'probable', 'à éliminer', 'à exclure', 'non éliminé', 'non éliminée', 'douteux', 'douteuse'],
+  },
+  historical: {
+    forward: ['antécédent de', "antécédent d", 'antécédents de', "antécédents d", 'atcd de', 'atcd', 'atcds', 'ancien', 'ancienne',
+      'dans l enfance', 'il y a', 'précédemment', 'autrefois', 'déjà eu'],
+    backward: ['il y a', 'dans l enfance', 'dans le passé', 'ancien', 'ancienne', 'guéri', 'guérie'],
+  },
+  hypothetical: {
+    forward: ['si', 's il', 's elle', 'en cas de', "en cas d", 'reconsulter si', 'surveiller', 'surveillance de', 'à surveiller',
+      'prévention de', 'prévention des', 'risque de', "risque d", 'pour prévenir'],
+    backward: ['si besoin', 'si nécessaire', 'le cas échéant'],
+  },
+  other: {
+    forward: ['mère', 'père', 'frère', 'soeur', 'sœur', 'fils', 'fille', 'épouse', 'mari', 'conjoint', 'conjointe', 'compagnon',
+      'compagne', 'grand mère', 'grand père', 'oncle', 'tante', 'cousin', 'cousine', 'antécédents familiaux de', 'antécédents familiaux',
+      'atcd familiaux', 'famille', 'collègue', 'voisin', 'voisine', 'entourage'],
+    backward: ['dans la famille', 'chez son mari', 'chez son épouse', 'chez sa mère', 'chez son père', 'dans l entourage'],
+  },
+  pseudo: ['pas d augmentation', 'pas de modification', 'pas de changement', 'pas seulement', 'non seulement', 'gram négatif',
+    'gram négatifs', 'sans difficulté', 'sans particularité', 'si besoin', 'si nécessaire', 'sans doute'],
+  terminate: ['mais', 'cependant', 'toutefois', 'néanmoins', 'sauf', 'hormis', 'en dehors de', 'par contre', 'en revanche', 'qui',
+    'secondaire à', 'en rapport avec', 'due à', 'dû à'],
+};
