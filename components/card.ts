@@ -3,8 +3,9 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Entry, SourceRef } from '../core/index/types';
 import type { Hit } from '../core/match/types';
+import type { MeasuredValue } from '../core/note/measurements';
 import { inlineMarkdown } from './markdown';
-import { LANGUAGE_NAMES, stringsFor } from './strings';
+import { LANGUAGE_NAMES, stringsFor, type UiStrings } from './strings';
 
 export interface CardOptions {
   /** Language to show; falls back to English field by field. */
@@ -96,7 +97,6 @@ export interface TermListOptions {
   onClose?: () => void;
 }
 
-/** Every term found in a sentence, in text order; each opens its card. */
 function matchedTemplate(matched: NonNullable<CardOptions['matched']>, label: string): TemplateResult {
   const { before = '', text, after = '', term } = matched;
   const whole = `${before}${text}${after}`;
@@ -105,8 +105,15 @@ function matchedTemplate(matched: NonNullable<CardOptions['matched']>, label: st
       : nothing}</p>`;
 }
 
+/**
+ * Every term found in a sentence; each opens its card. The patient's present findings come first,
+ * in text order; then the others, each saying how the note asserts it ("no fever", "history:
+ * tuberculosis"). A measurement shows the threshold it met and who sets it.
+ */
 export function termListTemplate(hits: Hit[], entries: Record<string, Entry>, options: TermListOptions): TemplateResult {
   const s = stringsFor(options.lang);
+  const present = hits.filter((h) => (h.assertion ?? 'present') === 'present');
+  const others = hits.filter((h) => (h.assertion ?? 'present') !== 'present');
   return html`<section class="mx-list" aria-labelledby="mx-found">
     <header class="mx-head">
       <h2 id="mx-found">${s.foundTerms} (${hits.length})</h2>
@@ -115,16 +122,30 @@ export function termListTemplate(hits: Hit[], entries: Record<string, Entry>, op
         : nothing}
     </header>
     <ul class="mx-links">
-      ${hits.map((hit) => {
+      ${[...present, ...others].map((hit) => {
         const entry = entries[hit.id];
-        const title = entry ? (entry.title[options.lang] ?? entry.title.en) : hit.id;
+        const title = (entry ? (entry.title[options.lang] ?? entry.title.en) : undefined) ?? hit.id;
+        const assertion = hit.assertion ?? 'present';
         return html`<li>
-          <button type="button" class="mx-term" data-entry-id=${hit.id} @click=${() => options.onOpen(hit.id)}>
-            <mark>${options.text.slice(hit.start, hit.end)}</mark> <span>${title}</span>
+          <button type="button" class="mx-term" data-entry-id=${hit.id} data-assertion=${assertion} @click=${() => options.onOpen(hit.id)}>
+            <mark>${options.text.slice(hit.start, hit.end)}</mark>
+            <span>${assertion === 'present' ? title : s.asserted[assertion].replace('{t}', lowerFirst(title))}</span>
+            ${hit.value ? html`<small class="mx-value">${valueText(hit.value, s)}</small>` : nothing}
           </button>
         </li>`;
       })}
     </ul>
     <p class="mx-disclaimer">${s.disclaimer}</p>
   </section>`;
+}
+
+/** "Fever" → "fever" (a name in capitals, "COVID-19", stays). */
+function lowerFirst(title: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
+}
+
+/** "below 90% · WHO 2023": the threshold a measurement met, and who sets it. */
+export function valueText(value: MeasuredValue, s: UiStrings): string {
+  const unit = value.unit === 'years' ? ` ${s.years}` : value.unit === 'weeks' ? ` ${s.weeks}` : value.unit === '%' ? '%' : ` ${value.unit}`;
+  return `${s.thresholdOps[value.threshold.op]} ${value.threshold.value}${unit}${value.source ? ` · ${value.source}` : ''}`;
 }

@@ -16,6 +16,12 @@ export interface UiStrings {
   searchPlaceholder: string;
   noResults: string;
   results: string;
+  /** How a list names a finding the note does not assert as the patient's, now, for sure; {t} is the entry's title. */
+  asserted: Record<'negated' | 'possible' | 'historical' | 'hypothetical' | 'other', string>;
+  /** Words for a threshold a measurement met: "below 90%". */
+  thresholdOps: Record<'<' | '<=' | '>' | '>=', string>;
+  years: string;
+  weeks: string;
 }
 
 const en: UiStrings = {
@@ -34,6 +40,10 @@ const en: UiStrings = {
   searchPlaceholder: 'Search a term: HFNC, dexamethasone…',
   noResults: 'No guidance found.',
   results: 'Results',
+  asserted: { negated: 'no {t}', possible: 'possible {t}', historical: 'history: {t}', hypothetical: 'if: {t}', other: 'family or contact: {t}' },
+  thresholdOps: { '<': 'below', '<=': 'at most', '>': 'above', '>=': 'at least' },
+  years: 'years',
+  weeks: 'weeks',
 };
 
 const fr: UiStrings = {
@@ -52,6 +62,10 @@ const fr: UiStrings = {
   searchPlaceholder: 'Rechercher un terme : OHD, dexaméthasone…',
   noResults: 'Aucune fiche trouvée.',
   results: 'Résultats',
+  asserted: { negated: 'absent : {t}', possible: 'possible : {t}', historical: 'antécédent : {t}', hypothetical: 'si : {t}', other: 'entourage : {t}' },
+  thresholdOps: { '<': 'sous', '<=': 'au plus', '>': 'au-dessus de', '>=': 'au moins' },
+  years: 'ans',
+  weeks: 'semaines',
 };
 
 const zh: UiStrings = {
@@ -70,6 +84,10 @@ const zh: UiStrings = {
   searchPlaceholder: '搜索术语：高流量、地塞米松…',
   noResults: '未找到相关指南。',
   results: '结果',
+  asserted: { negated: '无：{t}', possible: '可能：{t}', historical: '既往：{t}', hypothetical: '假设：{t}', other: '他人：{t}' },
+  thresholdOps: { '<': '低于', '<=': '不高于', '>': '高于', '>=': '不低于' },
+  years: '岁',
+  weeks: '周',
 };
 
 const TABLES: Record<string, UiStrings> = { en, fr, zh };

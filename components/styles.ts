@@ -44,6 +44,8 @@ mark { background: var(--_mx-mark); color: inherit; border-radius: 3px; padding:
 }
 .mx-term { border-radius: 8px; width: 100%; text-align: left; color: var(--_mx-fg); padding: 6px 10px; }
 .mx-term span { color: var(--_mx-accent); }
+.mx-term[data-assertion]:not([data-assertion="present"]) span { color: var(--_mx-muted); font-style: italic; }
+.mx-value { display: block; color: var(--_mx-muted); font-size: 0.85em; margin-top: 2px; }
 .mx-back { margin-bottom: 8px; border: none; padding: 2px 0; }
 .mx-icon { border: none; font-size: 1.3em; line-height: 1; padding: 0 4px; color: var(--_mx-muted); }
 .mx-langs { display: flex; gap: 6px; margin-top: 8px; }

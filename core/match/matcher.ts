@@ -457,7 +457,7 @@ export class Matcher {
     if (measurements.length === 0) return hits;
     const kept = hits.filter((hit) => {
       const entry = this.entry(hit.id);
-      return !measurements.some((m) => hit.start < Math.max(m.labelEnd, m.start + 1) && hit.end > m.start && entry && measuredBy(entry, m.measure));
+      return !measurements.some((m) => hit.start >= m.start && hit.end <= m.end && entry && measuredBy(entry, m.measure));
     });
     const seenNow = new Set(kept.map((h) => h.id));
     for (const m of measurements)
@@ -480,8 +480,9 @@ export class Matcher {
     const own = new Set(outer.refs.map((r) => r.entry));
     const out: Match[] = [];
     for (let i = outer.from; i < outer.to; i++) {
-      // Only where a term can start as written (a nested term is a term in its own right).
-      if (i > outer.from && !this.walker.startsTerm((input.tokens[i] as Token).key)) continue;
+      // Only where a term can start as written (a nested term is a term in its own right), and not
+      // inside a hyphenated word ("severe" in "non-severe").
+      if (i > outer.from && (!this.walker.startsTerm((input.tokens[i] as Token).key) || (input.tokens[i] as Token).hyphenBefore)) continue;
       const reaches = this.walker.from(input, i);
       for (let k = reaches.length - 1; k >= 0; k--) {
         const reach = reaches[k] as Reach;

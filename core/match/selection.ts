@@ -57,12 +57,15 @@ export interface SelectionContext {
 export function answerSelection(matcher: Matcher, text: string, options: SelectionContext = {}): SelectionAnswer {
   const lookupOptions = { context: options.context, offset: options.offset, lang: options.lang, limit: 4 };
   let term: Hit[] = [];
+  // A measurement that meets a threshold is shown with its value in the list ("SpO2 86%": hypoxaemia).
+  const scanned = matcher.scan(text, { lang: options.lang });
+  if (scanned.some((h) => h.value)) return { mode: 'sentence', hits: scanned, entries: entriesFor(matcher, scanned) };
   if (isTermSelection(text)) {
     term = matcher.lookup(text, lookupOptions);
     const best = term[0];
     if (best && best.kind !== 'phrase') return { mode: 'term', hits: term, entries: entriesFor(matcher, term) };
   }
-  const hits = matcher.scan(text, { lang: options.lang });
+  const hits = scanned;
   if (hits.length <= 1) {
     if (term.length === 0 && hits.length === 1) term = matcher.lookup(text, lookupOptions);
     const chosen = term.length > 0 ? term : hits;

@@ -4,8 +4,9 @@
 // a Chinese comma; a colon right after a trigger is a heading and does not end it) and at most
 // MAX_SCOPE words — and mark every finding inside. When several apply, the strongest wins:
 // someone else's, then negated, hypothetical, possible, historical.
+import { guessLanguage } from '../text/language';
 import type { Token } from '../text/normalize';
-import { compileTriggers, type Assertion, type Trigger } from './triggers';
+import { compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
 
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
@@ -13,9 +14,22 @@ const PRIORITY: Record<Assertion, number> = { present: 0, historical: 1, possibl
 const CLAUSE_END = /[;!?\n。；！？]|\.(\s|$)|^\.|\s\./;
 const CHINESE_CLAUSE_END = /[，,]/;
 const YEAR = /^(19|20)\d\d$/;
-const YEAR_MARKERS = new Set(['in', 'en', 'year']);
+const YEAR_MARKERS = new Set(['in', 'en', 'year', 'since', ...'january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' ')]);
+// A relative who only tells ("his wife reports he has been short of breath") is an informant.
+const REPORTING = new Set('report reports reported say says said state states stated note notes describe describes tell tells explain explains signale rapporte dit explique 诉 述'.split(' '));
 
-let compiled: Map<string, Trigger[]> | undefined;
+// Triggers of every language, and of one language with Chinese (a French "possible" follows its noun).
+const compiled = new Map<string, Map<string, Trigger[]>>();
+function triggersFor(lang: 'en' | 'fr' | 'pt' | undefined): Map<string, Trigger[]> {
+  const key = lang === 'en' || lang === 'fr' ? lang : 'all';
+  let triggers = compiled.get(key);
+  if (!triggers) {
+    const { en, fr, zh } = LANGUAGE_TRIGGERS;
+    triggers = compileTriggers(key === 'en' ? [en, zh] : key === 'fr' ? [fr, zh] : [en, fr, zh]);
+    compiled.set(key, triggers);
+  }
+  return triggers;
+}
 
 interface Found {
   from: number;
@@ -32,18 +46,26 @@ export interface Span {
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
 export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[]): Assertion[] {
   if (spans.length === 0) return [];
-  compiled ??= compileTriggers();
-  const triggers = compiled;
+  const triggers = triggersFor(guessLanguage(tokens));
+  // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
+  const inFinding = new Uint8Array(tokens.length);
+  for (const span of spans) for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) inFinding[k] = 1;
   // Where clauses end: before token k when the gap before it holds sentence punctuation (or a
   // comma between Chinese characters), and whether that gap is a colon.
   const endsBefore = new Uint8Array(tokens.length + 1);
   const colonBefore = new Uint8Array(tokens.length + 1);
+  const commaBefore = new Uint8Array(tokens.length + 1);
   for (let k = 1; k < tokens.length; k++) {
     const prev = tokens[k - 1] as Token;
     const token = tokens[k] as Token;
     const gap = text.slice(prev.end, token.start);
     if (gap.length === 0) continue;
-    if (CLAUSE_END.test(gap) || ((prev.cjk || token.cjk) && CHINESE_CLAUSE_END.test(gap))) endsBefore[k] = 1;
+    if (/[,，、]/.test(gap)) commaBefore[k] = 1;
+    if (CLAUSE_END.test(gap)) endsBefore[k] = 1;
+    else if ((prev.cjk || token.cjk) && CHINESE_CLAUSE_END.test(gap)) {
+      endsBefore[k] = 1;
+      commaBefore[k] = 2;
+    }
     else if (gap.includes(':') || gap.includes('：')) {
       endsBefore[k] = 1;
       colonBefore[k] = 1;
@@ -54,6 +76,10 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
+    if (inFinding[i]) {
+      i++;
+      continue;
+    }
     // The longest phrase that matches here, with every trigger of that phrase ("ruled out" acts both ways).
     let match: Found | undefined;
     const same: Found[] = [];
@@ -67,6 +93,17 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       if (to === match.to) same.push({ from: i, to, trigger });
     }
     if (match && same.some((f) => f.trigger.kind === 'pseudo')) {
+      i = match.to;
+      continue;
+    }
+    // A trigger hyphen-joined to the next word is a prefix ("non-invasive", "no-show").
+    if (match && match.trigger.kind !== 'terminate' && tokens[match.to]?.hyphenBefore) {
+      i = match.to;
+      continue;
+    }
+    // Someone else who only reports the patient's finding is an informant, not the experiencer.
+    const end = match?.to ?? i;
+    if (match && match.trigger.kind === 'other' && [0, 1, 2].some((k) => REPORTING.has(tokens[end + k]?.key ?? ''))) {
       i = match.to;
       continue;
     }
@@ -99,16 +136,24 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   for (const f of found) {
     const kind = f.trigger.kind;
     if (kind === 'terminate' || kind === 'pseudo') continue;
-    const both = f.trigger.direction === 'none';
+    const both = f.trigger.direction === 'none' || f.trigger.direction === 'both';
     if (f.trigger.direction === 'forward' || both) {
       let end = f.to;
       // A colon right after the trigger makes it a heading ("History: TB", "Denies: fever").
       const heading = colonBefore[f.to] === 1;
-      while (end < tokens.length && end - f.to < MAX_SCOPE && (!endsBefore[end] || (heading && end === f.to)) && !terminates(end)) end++;
+      // A negation runs on through a list ("denies fever, cough or loss of smell") and a condition
+      // into its consequence ("if SpO2 falls, start HFNC"; in Chinese across the comma too); the
+      // others stop at a comma ("possible ARDS, blood gas done").
+      const crossesComma = kind === 'negated' || kind === 'hypothetical';
+      const stops = (k: number) =>
+        (endsBefore[k] === 1 && !(heading && k === f.to) && !(kind === 'hypothetical' && commaBefore[k] === 2)) || (!crossesComma && commaBefore[k] === 1);
+      while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !terminates(end)) end++;
       scopes.push({ from: f.to, to: end, assertion: kind });
     }
     if (f.trigger.direction === 'backward' || both) {
       let start = f.from;
+      // "Fever: none", "Myocarditis: excluded": the colon right before the trigger does not end it.
+      if (colonBefore[start] === 1 && start > 0) start--;
       while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !terminateEnds[start]) start--;
       scopes.push({ from: start, to: f.from, assertion: kind });
     }
@@ -119,8 +164,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
     let assertion: Assertion = 'present';
     for (const scope of scopes)
       if (first >= scope.from && first < scope.to && PRIORITY[scope.assertion] > PRIORITY[assertion]) assertion = scope.assertion;
-    // "PE?" — a question mark right after a finding.
-    if (PRIORITY[assertion] < PRIORITY.possible && /^\s*[?？]/.test(text.slice(span.end, span.end + 3))) assertion = 'possible';
+    // "PE?", "?PE": a question mark right after a finding, or right before one and after no word.
+    if (PRIORITY[assertion] < PRIORITY.possible && (/^\s*[?？]/.test(text.slice(span.end, span.end + 3)) || /(^|[\s(;,])[?？]\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start))))
+      assertion = 'possible';
     return assertion;
   });
 }

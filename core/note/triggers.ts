@@ -16,7 +16,8 @@ export interface TriggerList {
   negated: { forward: string[]; backward: string[] };
   possible: { forward: string[]; backward: string[] };
   historical: { forward: string[]; backward: string[] };
-  hypothetical: { forward: string[]; backward: string[] };
+  /** `both`: triggers that reach both ways ("if": "Return if fever", "Take paracetamol if febrile"). */
+  hypothetical: { forward: string[]; backward: string[]; both?: string[] };
   other: { forward: string[]; backward: string[] };
   /** Phrases that contain a trigger but assert nothing ("no increase in", "gram negative"). */
   pseudo: string[];
@@ -27,12 +28,12 @@ export interface TriggerList {
 export interface Trigger {
   keys: string[];
   kind: Category | 'pseudo' | 'terminate';
-  direction: 'forward' | 'backward' | 'none';
+  direction: 'forward' | 'backward' | 'both' | 'none';
 }
 
 export const LANGUAGE_TRIGGERS: Record<'en' | 'fr' | 'zh', TriggerList> = { en: ENGLISH, fr: FRENCH, zh: CHINESE };
 
-/** Every trigger of every language by its first key, longest first (a note may mix languages). */
+/** Every trigger of the given languages by its first key, longest first (a note may mix languages). */
 export function compileTriggers(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): Map<string, Trigger[]> {
   const byFirst = new Map<string, Trigger[]>();
   const add = (phrase: string, kind: Trigger['kind'], direction: Trigger['direction']) => {
@@ -47,6 +48,7 @@ export function compileTriggers(lists: readonly TriggerList[] = Object.values(LA
     for (const kind of ['negated', 'possible', 'historical', 'hypothetical', 'other'] as const) {
       for (const phrase of list[kind].forward) add(phrase, kind, 'forward');
       for (const phrase of list[kind].backward) add(phrase, kind, 'backward');
+      for (const phrase of (list[kind] as { both?: string[] }).both ?? []) add(phrase, kind, 'both');
     }
     for (const phrase of list.pseudo) add(phrase, 'pseudo', 'none');
     for (const phrase of list.terminate) add(phrase, 'terminate', 'none');
