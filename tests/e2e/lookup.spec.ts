@@ -120,6 +120,23 @@ test('double-clicking inside a Chinese term without spaces shows the whole term'
   await expect(page.locator(`${POPOVER} [data-mx-found]`)).toContainText('高流量鼻导管');
 });
 
+test('a selected note lists negated findings as such and a measurement with the threshold it met', async () => {
+  await page.locator('#vitals').click({ clickCount: 3 });
+  const list = page.locator(`${POPOVER} .mx-list`);
+  await expect(list).toBeVisible();
+  await expect(list.locator('[data-entry-id="fever"]')).toHaveAttribute('data-assertion', 'negated');
+  await expect(list.locator('[data-entry-id="cough"]')).toHaveAttribute('data-assertion', 'negated');
+  await expect(list.locator('[data-entry-id="fever"]')).toContainText('no fever');
+  const hypoxaemia = list.locator('[data-entry-id="hypoxemia"]');
+  await expect(hypoxaemia).toHaveAttribute('data-assertion', 'present');
+  await expect(hypoxaemia).toContainText('SpO2 86%');
+  await expect(hypoxaemia).toContainText('below 90%');
+  await expect(hypoxaemia).toContainText('WHO');
+  // Present findings come first.
+  const order = await list.locator('[data-entry-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-assertion')));
+  expect(order.indexOf('negated')).toBeGreaterThan(order.lastIndexOf('present'));
+});
+
 test('ordinary words show nothing', async () => {
   for (const word of ['spoon', 'Tuesday', 'family']) {
     await dblclickWord(page, '#plain', word);

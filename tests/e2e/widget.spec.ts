@@ -75,6 +75,17 @@ test('double-clicking one word of a multi-word term in the article shows the who
   await page.close();
 });
 
+test('a selected note in the article lists negated findings and hypoxaemia with its value', async () => {
+  const page = await open('/hospital.html');
+  await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
+  await page.locator('#example-note').click({ clickCount: 3 });
+  const list = page.locator('[data-mx-lookup-popover] .mx-list');
+  await expect(list.locator('[data-entry-id="fever"]')).toHaveAttribute('data-assertion', 'negated');
+  await expect(list.locator('[data-entry-id="cough"]')).toHaveAttribute('data-assertion', 'negated');
+  await expect(list.locator('[data-entry-id="hypoxemia"]')).toContainText('below 90%');
+  await page.close();
+});
+
 for (const [link, id] of [
   ['#link-icd10', 'covid-19'],
   ['#link-loinc', 'rt-pcr'],
