@@ -109,6 +109,8 @@ export function validateEntries(entries: readonly Entry[], options: ValidateOpti
       if (!source.title?.trim()) add(`sources[${k}].title`, 'missing');
       if (!source.publisher?.trim()) add(`sources[${k}].publisher`, 'missing');
       if (!source.section?.trim()) add(`sources[${k}].section`, 'missing');
+      else if (source.section.length > 400) add(`sources[${k}].section`, `${source.section.length} characters; at most 400`);
+      if ((source.title?.length ?? 0) > 400) add(`sources[${k}].title`, `${source.title.length} characters; at most 400`);
       if (!source.date || !DATE_PATTERN.test(source.date)) add(`sources[${k}].date`, 'missing or not a date YYYY-MM-DD or YYYY-MM');
       if (!source.url) add(`sources[${k}].url`, 'missing');
       else if (!/^https?:\/\/[^\s/]+\.[^\s]+$/.test(source.url)) add(`sources[${k}].url`, `"${source.url}" is not an http(s) URL`);
