@@ -8,8 +8,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { marked, type Token as MdToken, type Tokens } from 'marked';
 import YAML from 'yaml';
-import { CODE_SYSTEMS, INDEX_FORMAT, INDEX_FORMAT_VERSION, MEASURES, TERM_KINDS } from '../core/index/types';
-import type { Code, CodeSystem, Entry, GuidanceIndex, Lexicon, Measure, SourceRef, Term, TermKind, Threshold } from '../core/index/types';
+import { CODE_SYSTEMS, ENTRY_KINDS, INDEX_FORMAT, INDEX_FORMAT_VERSION, MEASURES, TERM_KINDS } from '../core/index/types';
+import type { Code, CodeSystem, Entry, EntryKind, GuidanceIndex, Lexicon, Measure, SourceRef, Term, TermKind, Threshold } from '../core/index/types';
 import type { Problem } from '../core/index/validate';
 import { findCommonDerived, findNearWords, findSpeltLikeTerms, foldWord, SPELT_LIKE_ZIPF, termWordFrequencies } from '../core/match/lexicon';
 import { buildMatcher } from '../core/match/matcher';
@@ -159,9 +159,46 @@ export function compileMarkdown(source: string, file: string): Compiled {
     } else add(`body.${lang}`, `unsupported Markdown (${token.type}); use a paragraph and a bullet list`);
   }
 
+  checkBedsideFacts(front.type, keyPoints.en ?? [], add);
   const thresholds = readThresholds(front.thresholds, sources.length, add);
-  const entry: Entry = { id, category, title, summary, keyPoints, terms, codes, related, sources, reviewed, ...(thresholds.length > 0 ? { thresholds } : {}) };
+  const type = typeof front.type === 'string' && (ENTRY_KINDS as readonly string[]).includes(front.type) ? (front.type as EntryKind) : undefined;
+  const entry: Entry = {
+    id,
+    category,
+    ...(type ? { type } : {}),
+    title,
+    summary,
+    keyPoints,
+    terms,
+    codes,
+    related,
+    sources,
+    reviewed,
+    ...(thresholds.length > 0 ? { thresholds } : {}),
+  };
   return { entry, problems };
+}
+
+/** Kinds of entry, and the labelled key points (English) a clinician needs at the bedside for each. */
+export const ENTRY_TYPES: Record<EntryKind, readonly string[]> = {
+  medicine: ['Dose', 'When', 'Cautions'],
+  device: ['Settings', 'Risks'],
+  procedure: ['Settings', 'Risks'],
+  condition: ['Definition', 'Management'],
+  population: ['Definition', 'Management'],
+  test: [],
+  finding: [],
+  practice: [],
+};
+
+/** `type:` must be one of ENTRY_TYPES, and the English key points must open with its labels ("**Dose:**", "**Definition (WHO 2023):**"). */
+function checkBedsideFacts(type: unknown, points: readonly string[], add: (field: string, message: string) => void): void {
+  if (type === undefined) return add('type', `missing: one of ${Object.keys(ENTRY_TYPES).join(', ')}`);
+  const labels = typeof type === 'string' && (ENTRY_KINDS as readonly string[]).includes(type) ? ENTRY_TYPES[type as EntryKind] : undefined;
+  if (!labels) return add('type', `"${String(type)}" is not one of ${Object.keys(ENTRY_TYPES).join(', ')}`);
+  for (const label of labels)
+    if (!points.some((p) => new RegExp(`^\\*\\*${label}\\b`).test(p)))
+      add('keyPoints.en', `a ${type} needs a key point that opens with **${label}:** (${label === 'Dose' ? 'dose, route, duration, or why none' : label === 'When' ? 'who should get it and the start window' : label === 'Cautions' ? 'interactions, contraindications, who should not get it' : label === 'Settings' ? 'settings, flows, how it is done' : label === 'Risks' ? 'main risks' : label === 'Definition' ? 'the criteria' : 'what changes in management'})`);
 }
 
 /**

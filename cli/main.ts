@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
 import type { Hit } from '../core/match/types';
 import { parseIndex } from '../core/index/schema';
+import type { Entry } from '../core/index/types';
 import { formatProblem, validateEntries, type Problem } from '../core/index/validate';
 import { assembleIndex, compileFolder } from './compile';
 import { CliError, loadIndex, readIndexFile } from './default-index';
@@ -116,10 +117,12 @@ async function validate(target: string | undefined, conceptsFile: string | undef
   if (!existsSync(target)) throw new CliError(`${target}: no such file or folder`);
   let problems: Problem[];
   let count: number;
+  let entries: readonly Entry[];
   const today = new Date().toISOString().slice(0, 10);
   if (statSync(target).isDirectory()) {
     const compiled = await compileFolder(target);
     const requiredIds = await requiredConcepts(target, conceptsFile);
+    entries = compiled.entries;
     problems = [
       ...compiled.problems,
       ...validateEntries(compiled.entries, { fileOf: (e) => compiled.files.get(e) ?? e.id, requiredIds, today }),
@@ -127,12 +130,22 @@ async function validate(target: string | undefined, conceptsFile: string | undef
     count = compiled.entries.length;
   } else {
     const index = await readIndexFile(target);
+    entries = index.entries;
     problems = validateEntries(index.entries, { fileOf: (e) => `${target}#${e.id}`, today });
     count = index.entries.length;
   }
   for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
   if (problems.length > 0) throw new CliError(`${problems.length} problem(s) in ${count} entries`);
-  process.stderr.write(`${count} entries, no problems\n`);
+  process.stderr.write(`${count} entries, no problems\n${codeCoverage(entries)}`);
+}
+
+/** Which code systems the entries carry, overall and where an EHR asks by them (medicines: RxNorm; conditions, findings, procedures: SNOMED CT). */
+function codeCoverage(entries: readonly Entry[]): string {
+  const count = (system: string, of = entries) => of.filter((e) => e.codes.some((c) => c.system === system)).length;
+  const systems = ['icd10', 'icd10cm', 'snomed', 'loinc', 'atc', 'rxnorm'].map((s) => `${s} ${count(s)}`).join(', ');
+  const medicines = entries.filter((e) => e.type === 'medicine');
+  const clinical = entries.filter((e) => e.type === 'condition' || e.type === 'finding' || e.type === 'procedure');
+  return `codes (entries with at least one): ${systems} of ${entries.length}; medicines with RxNorm ${count('rxnorm', medicines)}/${medicines.length}; conditions, findings and procedures with SNOMED CT ${count('snomed', clinical)}/${clinical.length}\n`;
 }
 
 function portOf(text: string | undefined, fallback: number): number {

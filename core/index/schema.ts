@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import {
   CODE_SYSTEMS,
+  ENTRY_KINDS,
   MEASURES,
   INDEX_FORMAT,
   INDEX_FORMAT_VERSION,
@@ -47,6 +48,7 @@ export const entrySchema = v.object({
   related: v.array(id),
   sources: v.array(sourceSchema),
   reviewed: date,
+  type: v.optional(v.picklist(ENTRY_KINDS)),
   thresholds: v.optional(
     v.pipe(
       v.array(

@@ -57,9 +57,15 @@ export interface Threshold {
   source: number;
 }
 
+/** What kind of thing an entry is; each kind has the bedside facts its card must give. */
+export const ENTRY_KINDS = ['medicine', 'device', 'procedure', 'condition', 'population', 'test', 'finding', 'practice'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
 export interface Entry {
   id: string;
   category: string;
+  /** What kind of thing it is (absent in indexes published before kinds existed). */
+  type?: EntryKind;
   title: Record<Lang, string>;
   summary: Record<Lang, string>;
   keyPoints: Record<Lang, string[]>;
