@@ -417,7 +417,8 @@ export class Matcher {
     if (typeof text !== 'string' || text.length === 0) return [];
     const tokens = tokenize(text, MAX_SCAN_CHARS);
     const fuzzy = options.fuzzy ?? text.length <= FUZZY_SCAN_MAX_CHARS;
-    const { input, matches } = this.matchWithCorrections(text, tokens, fuzzy, guessLanguage(tokens));
+    const lang = guessLanguage(tokens);
+    const { input, matches } = this.matchWithCorrections(text, tokens, fuzzy, lang);
     if (matches.length === 0) return [];
     const contextKeys = lazy(() => new Set(tokens.map((t) => t.key)));
     const named = this.namedEntries(matches);
@@ -440,7 +441,7 @@ export class Matcher {
       if (match.to - match.from > 1) for (const inner of this.nestedMatches(input, match)) add(inner, true);
     }
     const all = this.withMeasurements(text, tokens, hits, seen);
-    assertSpans(text, tokens, all).forEach((assertion, k) => {
+    assertSpans(text, tokens, all, lang).forEach((assertion, k) => {
       if (assertion !== 'present') (all[k] as Hit).assertion = assertion;
     });
     return all;

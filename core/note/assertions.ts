@@ -44,9 +44,9 @@ export interface Span {
 }
 
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
-export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[]): Assertion[] {
+export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[], lang = guessLanguage(tokens)): Assertion[] {
   if (spans.length === 0) return [];
-  const triggers = triggersFor(guessLanguage(tokens));
+  const triggers = triggersFor(lang);
   // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
   const inFinding = new Uint8Array(tokens.length);
   for (const span of spans) for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) inFinding[k] = 1;
@@ -81,9 +81,14 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       continue;
     }
     // The longest phrase that matches here, with every trigger of that phrase ("ruled out" acts both ways).
+    const candidates = triggers.get(token.key);
+    if (!candidates && !YEAR.test(token.key)) {
+      i++;
+      continue;
+    }
     let match: Found | undefined;
     const same: Found[] = [];
-    for (const trigger of triggers.get(token.key) ?? []) {
+    for (const trigger of candidates ?? []) {
       const to = i + trigger.keys.length;
       if (to > tokens.length || (match && to < match.to)) continue;
       let ok = true;

@@ -53,7 +53,7 @@ const PATTERNS: { measure: Measure; re: RegExp; label: number; value: number; un
   },
   {
     measure: 'temperature',
-    re: new RegExp(String.raw`(temp(?:erature)?|température|T°|T|体温)\s*(?:of|was|is|at|:|=|de|à|为)?\s*${NUMBER}\s*(°\s*[CF]|℃|℉|degrees?\s*[CF]?|C\b)?`, 'giu'),
+    re: new RegExp(String.raw`([Tt]emp(?:erature)?|TEMP|[Tt]empérature|T°|T(?=\s?\d)|体温)\s*(?:of|was|is|at|:|=|de|à|为)?\s*${NUMBER}\s*(°\s*[CF]|℃|℉|degrees?\s*[CF]?|C\b)?`, 'gu'),
     label: 1,
     value: 2,
     unit: 3,
@@ -66,10 +66,26 @@ const PATTERNS: { measure: Measure; re: RegExp; label: number; value: number; un
   },
 ];
 
+// A cheap look first: most sentences carry no measurement, and a pattern whose cue is absent is not run.
+const CUES: Record<Measure, RegExp> = {
+  spo2: /[%％]/,
+  'respiratory-rate': /RR|FR|resp|呼吸|fréquence/i,
+  temperature: /temp|T°|T\s?\d|体温|℃|°/i,
+  bmi: /BMI|IMC|体重指数/,
+  age: /\d/,
+  'gestational-age': /\d/,
+};
+
+const AGE_AFTER = /\s*-?\s*(?:yo|y\/o|y\.o\.|yrs?\s*old|years?[\s-]*old|year-old|yr-old|ans|岁|y(?=\s*[MF]\b))(?![\p{L}])/iuy;
+const AGE_CUE = /yo\b|y\/o|y\.o\.|yrs?\b|years?[\s-]*old|year-old|\bans\b|岁|aged|âgée?|\d\s*y\s*[MF]\b/i;
+const GESTATION_CUE = /weeks?|wks?|\/\s*40\b|GA|SA\b|孕/;
+
 /** Every measurement written in `text`. */
 export function findMeasurements(text: string): Measurement[] {
   const out: Measurement[] = [];
+  if (!/\d/.test(text)) return out;
   for (const { measure, re, label, value, unit } of PATTERNS) {
+    if (!CUES[measure].test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const labelText = m[label] ?? '';
@@ -100,19 +116,25 @@ export function findMeasurements(text: string): Measurement[] {
     const value = Number(m[1]);
     if (value >= 40 && value <= 100) out.push({ measure: 'spo2', value, unit: '%', start: m.index, end: m.index + m[0].length, labelStart: m.index, labelEnd: m.index });
   }
-  // Age: "8 yo", "81 y/o", "6-year-old", "aged 81", "81 ans", "81岁", "58F"/"58 y M" as notes open.
-  const age = /(?:\baged\s+|\bâgée?\s+de\s+)?\b(\d{1,3})\s*(?:-?\s*(?:yo|y\/o|y\.o\.|yrs?\s*old|years?\s*old|year-old|yr-old|ans|岁|y(?=\s*[MF]\b)))/giu;
-  for (let m = age.exec(text); m; m = age.exec(text)) {
-    const value = Number(m[1]);
-    if (value <= 120) out.push({ measure: 'age', value, unit: 'years', start: m.index, end: m.index + m[0].length, labelStart: m.index, labelEnd: m.index });
+  // Age: "8 yo", "81 y/o", "6-year-old", "aged 81", "âgée de 81 ans", "81岁", "58 y M". Found from
+  // each number, then the words after or before it (one quick pass instead of a pattern tried at
+  // every character).
+  if (AGE_CUE.test(text)) {
+    const numbers = /\d{1,3}/g;
+    for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
+      const at = m.index;
+      if (at > 0 && /\d/.test(text[at - 1] ?? '')) continue;
+      const value = Number(m[0]);
+      const after = m.index + m[0].length;
+      AGE_AFTER.lastIndex = after;
+      const suffix = AGE_AFTER.exec(text);
+      const before = /(?:\baged|\bâgée?\s+de)\s+$/i.exec(text.slice(Math.max(0, at - 14), at));
+      if (value > 120 || (!suffix && !before)) continue;
+      const start = before ? at - before[0].length : at;
+      out.push({ measure: 'age', value, unit: 'years', start, end: suffix ? after + suffix[0].length : after, labelStart: start, labelEnd: start });
+    }
   }
-  const aged = /\b(?:aged|âgée?\s+de)\s+(\d{1,3})\b/giu;
-  for (let m = aged.exec(text); m; m = aged.exec(text)) {
-    const at = m.index;
-    if (out.some((x) => x.measure === 'age' && x.start <= at && x.end > at)) continue;
-    const value = Number(m[1]);
-    if (value <= 120) out.push({ measure: 'age', value, unit: 'years', start: m.index, end: m.index + m[0].length, labelStart: m.index, labelEnd: m.index });
-  }
+  if (!GESTATION_CUE.test(text)) return out.sort((a, b) => a.start - b.start);
   // Gestational age, only with a sign of pregnancy: "G2P1 at 31 weeks", "31 weeks' gestation",
   // "31 weeks pregnant", "31/40", "GA 31", "31 SA", "孕31周".
   const gestation = /(?:\bG\d+\s*P\d+[^.;\n]{0,12}?\b(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\b)|(?:\b(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)['’]?\s*(?:of\s+)?(?:gestation|pregnant|pregnancy|GA)\b)|(?:\b(\d{1,2})\s*\/\s*40\b)|(?:\bGA\s*:?\s*(\d{1,2})\b)|(?:\b(\d{1,2})\s*(?:\+\d)?\s*SA\b)|(?:孕\s*(\d{1,2})\s*周)/gu;
