@@ -121,8 +121,12 @@ export class Walker {
       const { text, tokens } = input;
       const breaks = new Uint8Array(tokens.length);
       for (let k = 1; k < tokens.length; k++) {
-        const gap = text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start);
-        if (gap.length > 1 || (gap.length === 1 && gap !== ' ' && gap !== '-')) breaks[k] = BREAK.test(gap) || (gap.includes('.') && gap.length > 1) ? 1 : 0;
+        const from = (tokens[k - 1] as Token).end;
+        const to = (tokens[k] as Token).start;
+        // A single space or hyphen (most gaps) joins: no string is made for it.
+        if (to - from <= 1 && (to === from || text.charCodeAt(from) === 32 || text.charCodeAt(from) === 45)) continue;
+        const gap = text.slice(from, to);
+        breaks[k] = BREAK.test(gap) || (gap.includes('.') && gap.length > 1) ? 1 : 0;
       }
       input.breaks = breaks;
     }

@@ -11,8 +11,6 @@ import { compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
 const PRIORITY: Record<Assertion, number> = { present: 0, historical: 1, possible: 2, hypothetical: 3, negated: 4, other: 5 };
-const CLAUSE_END = /[;!?\n。；！？]|\.(\s|$)|^\.|\s\./;
-const CHINESE_CLAUSE_END = /[，,]/;
 const YEAR = /^(19|20)\d\d$/;
 const YEAR_MARKERS = new Set(['in', 'en', 'year', 'since', ...'january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' ')]);
 // A relative who only tells ("his wife reports he has been short of breath") is an informant.
@@ -58,15 +56,28 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   for (let k = 1; k < tokens.length; k++) {
     const prev = tokens[k - 1] as Token;
     const token = tokens[k] as Token;
-    const gap = text.slice(prev.end, token.start);
-    if (gap.length === 0) continue;
-    if (/[,，、]/.test(gap)) commaBefore[k] = 1;
-    if (CLAUSE_END.test(gap)) endsBefore[k] = 1;
-    else if ((prev.cjk || token.cjk) && CHINESE_CLAUSE_END.test(gap)) {
+    // The characters between two words, read in place (no string is made for the common single space).
+    let end = false;
+    let comma = false;
+    let colon = false;
+    let list = false;
+    for (let c = prev.end; c < token.start; c++) {
+      const ch = text.charCodeAt(c);
+      if (ch === 32) continue;
+      if (ch === 59 || ch === 33 || ch === 63 || ch === 10 || ch === 0x3002 || ch === 0xff1b || ch === 0xff01 || ch === 0xff1f) end = true;
+      else if (ch === 46) {
+        const next = text.charCodeAt(c + 1);
+        if (c + 1 >= text.length || next === 32 || next === 10 || c === prev.end || text.charCodeAt(c - 1) === 32) end = true;
+      } else if (ch === 44 || ch === 0xff0c) comma = true;
+      else if (ch === 0x3001) list = true; // 、 lists items and ends no clause
+      else if (ch === 58 || ch === 0xff1a) colon = true;
+    }
+    if (comma || list) commaBefore[k] = 1;
+    if (end) endsBefore[k] = 1;
+    else if (comma && (prev.cjk || token.cjk)) {
       endsBefore[k] = 1;
       commaBefore[k] = 2;
-    }
-    else if (gap.includes(':') || gap.includes('：')) {
+    } else if (colon) {
       endsBefore[k] = 1;
       colonBefore[k] = 1;
     }
