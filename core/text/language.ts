@@ -14,14 +14,32 @@ const MARKERS: Record<'en' | 'fr' | 'pt', ReadonlySet<string>> = {
 
 export type TextLanguage = keyof typeof MARKERS;
 
+const ORDER: readonly TextLanguage[] = ['en', 'fr', 'pt'];
+// One lookup per word: which languages use it as a function word (bits in ORDER's order).
+const BITS = new Map<string, number>();
+ORDER.forEach((lang, k) => {
+  for (const word of MARKERS[lang]) BITS.set(word, (BITS.get(word) ?? 0) | (1 << k));
+});
+
 /** The language whose function words the text uses most, when it uses at least two and clearly more than any other. */
 export function guessLanguage(tokens: readonly Pick<Token, 'key' | 'cjk'>[]): TextLanguage | undefined {
-  const counts: Record<TextLanguage, number> = { en: 0, fr: 0, pt: 0 };
+  let en = 0;
+  let fr = 0;
+  let pt = 0;
   for (const token of tokens) {
     if (token.cjk) continue;
-    for (const lang of ['en', 'fr', 'pt'] as const) if (MARKERS[lang].has(token.key)) counts[lang]++;
+    const bits = BITS.get(token.key);
+    if (bits === undefined) continue;
+    if (bits & 1) en++;
+    if (bits & 2) fr++;
+    if (bits & 4) pt++;
   }
-  const ranked = (Object.entries(counts) as [TextLanguage, number][]).sort((a, b) => b[1] - a[1]);
+  const ranked = [
+    ['en', en],
+    ['fr', fr],
+    ['pt', pt],
+  ] as [TextLanguage, number][];
+  ranked.sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || first[1] < 2 || (second && first[1] < 2 * second[1])) return undefined;
   return first[0];
