@@ -43,8 +43,17 @@ async function entry(id: string): Promise<{ summary: { en: string } } | null> {
   return reply.value;
 }
 
+/** When the test source last tried to sync (its status, from the background). */
+async function lastAttempt(): Promise<string | undefined> {
+  const reply = (await options.evaluate(`chrome.runtime.sendMessage({ type: 'sources' })`)) as { value: { sources: { config: { id: string }; state: { status: { lastAttempt?: string } } }[] } };
+  return reply.value.sources.find((s) => s.config.id.startsWith('riverside-protocols-'))?.state.status.lastAttempt;
+}
+
+/** Clicks "Sync now" and waits until that sync has run (not just until the list is idle: it may not have started yet). */
 async function syncNow(): Promise<void> {
+  const before = await lastAttempt();
   await options.locator(`${SOURCE} .mx-sync-one`).click();
+  await expect.poll(lastAttempt).not.toBe(before);
   await expect(options.locator('#sources')).toHaveAttribute('aria-busy', 'false');
 }
 
