@@ -599,7 +599,7 @@ export class Matcher {
     let i = 0;
     while (i < input.tokens.length) {
       const reach = this.walker.longest(input, i);
-      const refs = reach && input.lang ? reach.refs.filter((ref) => fitsLanguage(ref, input.lang)) : reach?.refs;
+      const refs = reach && input.lang && !reach.refs.every((ref) => fitsLanguage(ref, input.lang)) ? reach.refs.filter((ref) => fitsLanguage(ref, input.lang)) : reach?.refs;
       if (reach && refs && refs.length > 0) {
         matches.push({ from: i, to: reach.to, refs, factor: reach.factor, weakest: reach.weakest });
         i = reach.to;

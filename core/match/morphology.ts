@@ -29,6 +29,7 @@ const CACHE_LIMIT = 20_000;
 export class WordForms {
   private stems: Map<string, string[]> | null = null;
   private readonly cache = new Map<string, readonly WordForm[]>();
+  private readonly inTermCache = new Map<string, readonly WordForm[]>();
 
   constructor(
     /** Term words and the languages of the terms they appear in (LANG_EN | LANG_FR | LANG_OTHER). */
@@ -44,8 +45,8 @@ export class WordForms {
    * through its word family too.
    */
   of(key: string, inTerm = false): readonly WordForm[] {
-    const cacheKey = inTerm ? `+${key}` : key;
-    const cached = this.cache.get(cacheKey);
+    const cache = inTerm ? this.inTermCache : this.cache;
+    const cached = cache.get(key);
     if (cached) return cached;
     const forms: WordForm[] = [];
     const seen = new Set<string>([key]);
@@ -76,8 +77,8 @@ export class WordForms {
         else for (const form of this.of(rest, inTerm)) add(form.key, 'derived', LANG_EN);
       }
     const result = forms.length > 0 ? forms : EMPTY;
-    if (this.cache.size > CACHE_LIMIT) this.cache.clear();
-    this.cache.set(cacheKey, result);
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    cache.set(key, result);
     return result;
   }
 

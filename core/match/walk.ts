@@ -171,7 +171,8 @@ export class Walker {
     let moved = (!atRoot || this.rootWords.has(token.key)) && this.advance(input, start, j, node, token.key, 1, 'exact', factor, weakest, found);
     // Two words written apart that a term writes as one ("Fang Cang", "N-95", "hand rub").
     const next = tokens[j + 1];
-    if (next && !token.cjk && !next.cjk && !corrections?.has(j + 1)) {
+    // (Inside a term only when the word as written led nowhere: it saves a string per word.)
+    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1)) {
       const concat = token.folded + next.folded;
       // Never with a function word ("de saturation" is not "desaturation").
       if (this.mergeable.has(concat) && !isNoiseKey(token.key) && !isNoiseKey(next.key) && this.joined(input, j, j + 1)) {
@@ -221,14 +222,16 @@ export class Walker {
     const refs = this.trie.refs[child];
     if (refs) {
       const to = j + used;
-      const accepted = refs.some((ref) => ref.cased)
+      let anyCased = false;
+      for (const ref of refs) if (ref.cased) anyCased = true;
+      const accepted = anyCased
         ? refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start) && standsAlone(input.tokens, start, to)))
         : refs;
       if (accepted.length > 0) {
-        const at = found.findIndex((r) => r.to === to);
-        const reach = { to, refs: accepted, factor: f, weakest: w };
-        if (at < 0) found.push(reach);
-        else if ((found[at] as Reach).factor < f) found[at] = reach;
+        let at = -1;
+        for (let k = 0; k < found.length; k++) if ((found[k] as Reach).to === to) at = k;
+        if (at < 0) found.push({ to, refs: accepted, factor: f, weakest: w });
+        else if ((found[at] as Reach).factor < f) found[at] = { to, refs: accepted, factor: f, weakest: w };
       }
     }
     this.step(input, start, j + used, child, f, w, found);
