@@ -188,11 +188,14 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
   // A new public key is a new trust root: nothing installed under the old key counts any more.
   const sameKey = !stored?.publicKey || stored.publicKey === config.publicKey.trim();
   const state: SourceState = stored && sameKey ? stored : { status: { failures: 0 } };
-  let installed = state.version !== undefined ? await deps.storage.readIndex(config.id).catch(() => undefined) : undefined;
+  // The installed index is read even when the state is missing or damaged: its own version is a
+  // floor that a damaged state file must never lower (a rollback to an older signed version).
+  let installed = sameKey ? await deps.storage.readIndex(config.id).catch(() => undefined) : undefined;
   // What storage holds counts only if it is this source's index (a host may keep a fallback there).
   if (installed && state.source && installed.source !== state.source) installed = undefined;
   // Never below what was ever installed, even when storage cannot give the index back right now.
-  const floor = Math.max(state.version ?? -1, installed?.version ?? -1);
+  // With no state, the index's version counts once the manifest shows it is this source's.
+  const floorFor = (source: string) => Math.max(state.version ?? -1, installed && (state.source ?? source) === installed.source ? installed.version : -1);
   const startedAt = new Date(deps.now()).toISOString();
 
   const finish = async (outcome: SyncOutcome, extra: { etag?: string; source?: string; sha256?: string } = {}): Promise<SyncOutcome> => {
@@ -243,12 +246,21 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
     if (state.source && manifest.source !== state.source)
       throw refuse(`The manifest is for source "${manifest.source}", but this source is "${state.source}"; nothing was installed.`);
     const etag = response.headers.get('etag') ?? undefined;
+    const floor = floorFor(manifest.source);
     if (manifest.version < floor)
       throw refuse(`The server offers version ${manifest.version}, older than the installed version ${floor}; an older version is never installed.`);
-    if (installed && manifest.version === installed.version && (!state.sha256 || state.sha256 === manifest.index.sha256))
-      return await finish({ result: 'not-modified', version: installed.version, bytes: session.bytes }, { etag, source: manifest.source });
+    // The installed index, when it is this source's (with no state to say so, its own source id does).
+    const mine = installed && installed.source === manifest.source ? installed : undefined;
+    if (mine && manifest.version === mine.version && (!state.sha256 || state.sha256 === manifest.index.sha256)) {
+      // Lost or damaged state: the installed index is what it records again.
+      if (state.version === undefined) Object.assign(state, { version: mine.version, entries: mine.entries.length, sha256: manifest.index.sha256 });
+      return await finish(
+        { result: 'not-modified', version: mine.version, bytes: session.bytes, ...(stored ? {} : { reason: 'The stored sync state could not be read; the installed guidance was kept and recorded again.' }) },
+        { etag, source: manifest.source },
+      );
+    }
 
-    const viaDelta = manifest.version > (installed?.version ?? -1) ? await throughDelta(session, manifestUrl, manifest, installed) : {};
+    const viaDelta = manifest.version > (mine?.version ?? -1) ? await throughDelta(session, manifestUrl, manifest, mine) : {};
     let index = viaDelta.index;
     let result: 'delta' | 'full' = 'delta';
     if (!index) {
