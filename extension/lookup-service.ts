@@ -17,8 +17,27 @@ export interface SnapshotStore {
   save(key: string, snapshot: { label: string; matcher: MatcherSnapshot }): Promise<void>;
 }
 
+/** A layer loader's answer when an installed source's index could not be read: the layers that could be. */
+export class IncompleteLayers extends Error {
+  constructor(
+    readonly layers: Layer[],
+    readonly missing: string[],
+  ) {
+    super(`the installed guidance of ${missing.join(', ')} could not be read; it will be tried again`);
+  }
+}
+
+/** How long a service that answers without a source's layer waits before reading the layers again. */
+const LAYER_RETRY_MS = 30_000;
+
 export class LookupService {
   private matcher: Matcher | null = null;
+  /**
+   * Set while a source's installed index could not be read: the service answers without it, never
+   * saves that matcher as the cold-start snapshot (it would freeze the source out), and reads the
+   * layers again at most every LAYER_RETRY_MS.
+   */
+  private layerProblem: { message: string; retryAt: number } | null = null;
   private bundled: GuidanceIndex | null = null;
   private layers: Layer[] = [];
   /** The layers in use, e.g. `default@1+hospital@12`. */
@@ -40,12 +59,31 @@ export class LookupService {
   ) {}
 
   /** Replaces the sources above the bundled index (after a sync); the next request uses the new merge. */
-  async setLayers(layers: Layer[]): Promise<void> {
+  async setLayers(layers: Layer[], problem?: IncompleteLayers): Promise<void> {
     await this.ready();
     if (!this.bundled) this.bundled = await this.bundledIndex();
     this.layers = layers;
     this.use();
-    await this.saveSnapshot();
+    this.layerProblem = problem ? { message: problem.message, retryAt: Date.now() + LAYER_RETRY_MS } : null;
+    if (!problem) await this.saveSnapshot();
+  }
+
+  /** The layers from the loader, with what could not be read. */
+  private async readLayers(): Promise<{ layers: Layer[]; problem?: IncompleteLayers }> {
+    try {
+      return { layers: await this.loadLayers() };
+    } catch (error) {
+      if (error instanceof IncompleteLayers) return { layers: error.layers, problem: error };
+      return { layers: [], problem: new IncompleteLayers([], [error instanceof Error ? error.message : String(error)]) };
+    }
+  }
+
+  /** Reads the layers again after a failure; once they are complete, the matcher and its snapshot are brought up to date. */
+  private async retryLayers(): Promise<void> {
+    if (!this.layerProblem || Date.now() < this.layerProblem.retryAt) return;
+    this.layerProblem.retryAt = Date.now() + LAYER_RETRY_MS;
+    const { layers, problem } = await this.readLayers();
+    await this.setLayers(layers, problem);
   }
 
   private async bundledIndex(): Promise<GuidanceIndex> {
@@ -80,15 +118,20 @@ export class LookupService {
   }
 
   async ready(): Promise<Matcher> {
-    if (this.matcher) return this.matcher;
+    if (this.matcher) {
+      // Answer now; a source that could not be read is tried again in the background.
+      if (this.layerProblem) void this.retryLayers().catch((error: unknown) => console.warn('MediXchange Lookup: reading the sources again failed', error));
+      return this.matcher;
+    }
     this.loading ??= (async () => {
       const restored = await this.restore();
       if (restored) return (this.matcher = restored);
-      const [bundled, layers] = await Promise.all([this.bundledIndex(), this.loadLayers().catch(() => [])]);
+      const [bundled, { layers, problem }] = await Promise.all([this.bundledIndex(), this.readLayers()]);
       this.bundled = bundled;
       this.layers = layers;
       this.use();
-      void this.saveSnapshot();
+      if (problem) this.layerProblem = { message: problem.message, retryAt: Date.now() + LAYER_RETRY_MS };
+      else void this.saveSnapshot();
       return this.matcher as Matcher;
     })();
     // A failed load is tried again by the next request.
@@ -120,7 +163,14 @@ export class LookupService {
       entry: (r) => matcher.entry(r.id) ?? null,
       status: () => {
         const index = matcher.index;
-        return { source: this.label, version: index.version, built: index.built, entries: index.entries.length, terms: matcher.termCount };
+        return {
+          source: this.label,
+          version: index.version,
+          built: index.built,
+          entries: index.entries.length,
+          terms: matcher.termCount,
+          ...(this.layerProblem ? { problem: this.layerProblem.message } : {}),
+        };
       },
     };
     const handler = handlers[request.type] as (r: R) => Answers[R['type']];

@@ -41,6 +41,8 @@ export interface IndexStatus {
   built: string;
   entries: number;
   terms: number;
+  /** Set while an installed source's guidance could not be read (the answers lack it until it can). */
+  problem?: string;
 }
 
 export interface Answers {

@@ -7,7 +7,7 @@ import { isDue, syncSource } from '../core/sync/client';
 import { sourceProblems, sourceStorageId } from '../core/sync/config';
 import type { Layer } from '../core/sync/merge';
 import type { SourceConfig, SyncOutcome, SyncStorage } from '../core/sync/types';
-import type { LookupService } from './lookup-service';
+import { IncompleteLayers, type LookupService } from './lookup-service';
 import { adminRequestSchema, type AdminRequest, type Reply, type SourcesAnswer, type SourceView } from './messages';
 import { POLICY_KEY, readManagedPolicy, readPolicyCopy, type Policy } from './policy';
 import { applyPolicy } from './settings';
@@ -69,7 +69,7 @@ export class SourceManager {
         if (JSON.stringify(before) !== JSON.stringify(policy)) {
           this.policy = policy;
           await browser.storage.local.set({ [POLICY_KEY]: policy });
-          await this.service.setLayers(await this.layers());
+          await this.refreshLayers();
           void this.syncAll().catch(() => undefined);
         }
         return policy;
@@ -119,17 +119,34 @@ export class SourceManager {
     return keys;
   }
 
-  /** The installed indexes of the enabled sources, as layers for the LookupService. */
+  /**
+   * The installed indexes of the enabled sources, as layers for the LookupService. When a source is
+   * installed but its index cannot be read, an IncompleteLayers error carries the layers that could
+   * be (the service answers with them and tries again; it must not take them for the whole set).
+   */
   async layers(): Promise<Layer[]> {
     const layers: Layer[] = [];
+    const missing: string[] = [];
     for (const source of await this.sources()) {
       if (!source.enabled || sourceProblems(source).length > 0) continue;
       const state = await this.storage.readState(source.id).catch(() => undefined);
       if (state?.version === undefined) continue;
       const index = await this.storage.readIndex(source.id).catch(() => undefined);
       if (index && index.source === state.source) layers.push({ index, priority: source.priority });
+      else missing.push(source.name || source.id);
     }
+    if (missing.length > 0) throw new IncompleteLayers(layers, missing);
     return layers;
+  }
+
+  /** Gives the service the installed layers, or those that could be read with what could not. */
+  private async refreshLayers(): Promise<void> {
+    try {
+      await this.refreshLayers();
+    } catch (error) {
+      if (!(error instanceof IncompleteLayers)) throw error;
+      await this.service.setLayers(error.layers, error);
+    }
   }
 
   /**
@@ -151,7 +168,7 @@ export class SourceManager {
           outcomes.push({ result: 'failed', bytes: 0, reason: error instanceof Error ? error.message : String(error) });
         }
       }
-      if (outcomes.some((o) => o.result === 'full' || o.result === 'delta')) await this.service.setLayers(await this.layers());
+      if (outcomes.some((o) => o.result === 'full' || o.result === 'delta')) await this.refreshLayers();
       if (outcomes.length > 0) await browser.storage.local.set({ [SYNC_STAMP_KEY]: Date.now() });
       return outcomes;
     });
@@ -194,7 +211,7 @@ export class SourceManager {
     const existing = await this.userSources();
     if (!existing.some((s) => s.id === id)) return this.view([(await this.sources()).some((s) => s.id === id) ? 'This source is set by your organisation and cannot be removed here.' : 'No such source.']);
     await browser.storage.local.set({ [USER_SOURCES_KEY]: existing.filter((s) => s.id !== id) });
-    await this.service.setLayers(await this.layers());
+    await this.refreshLayers();
     return this.view();
   }
 

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
         <p id="index-status">${status
           ? html`${status.source.split('+').join(' + ')} · ${status.entries} ${t('entries', 'entries')} · ${status.terms} terms · ${t('built', 'built')} ${status.built.slice(0, 10)}`
           : '…'}</p>
+        ${status?.problem ? html`<p class="mx-problems" role="status">${status.problem}</p>` : nothing}
 
         ${sourcesTemplate(section, t, (next) => {
           Object.assign(section, next);

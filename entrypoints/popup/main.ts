@@ -52,6 +52,7 @@ async function main(): Promise<void> {
             ? html`${uiMessage('indexInfo') || 'Guidance index'}: ${status.source.split('+').join(' + ')} · ${status.entries}
               ${uiMessage('entries') || 'entries'} · ${uiMessage('built') || 'built'} ${status.built.slice(0, 10)}`
             : '…'}
+          ${status?.problem ? html`<p class="mx-source-warning" role="status">${status.problem}</p>` : nothing}
           ${failing.map(
             (s) => html`<p class="mx-source-warning" role="status">
               ${s.config.name}: ${uiMessage('syncProblem') || 'not synced'} (${s.state?.status.lastError ?? ''})

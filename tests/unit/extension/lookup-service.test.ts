@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isTermSelection } from '../../../core/match/selection';
-import { LookupService } from '../../../extension/lookup-service';
+import { IncompleteLayers, LookupService, type SnapshotStore } from '../../../extension/lookup-service';
 import { fixtureIndex } from '../paths';
 
 const service = () => new LookupService(async () => fixtureIndex());
@@ -47,6 +47,40 @@ describe('the background lookup service', () => {
     await s.setLayers([{ index: { ...hospital, version: 5, entries: [] }, priority: 10 }]);
     const back = await s.handle({ type: 'entry', id: 'dexamethasone' });
     expect(back.ok && (back.value as { summary: { en: string } }).summary.en).not.toBe('Hospital protocol.');
+  });
+
+  it("answers without a source whose index cannot be read, says so, never saves that as the cold-start snapshot, and takes the source back once storage recovers", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const hospital = structuredClone(fixtureIndex());
+      hospital.source = 'hospital';
+      hospital.version = 4;
+      hospital.entries = hospital.entries.filter((e) => e.id === 'dexamethasone');
+      (hospital.entries[0] as { summary: Record<string, string> }).summary.en = 'Hospital protocol.';
+      let storageWorks = false;
+      const saved: string[] = [];
+      const snapshots: SnapshotStore = { key: async () => 'k', load: async () => undefined, save: async (_key, snapshot) => void saved.push(snapshot.label) };
+      const s = new LookupService(
+        async () => fixtureIndex(),
+        async () => {
+          if (!storageWorks) throw new IncompleteLayers([], ['Riverside']);
+          return [{ index: hospital, priority: 10 }];
+        },
+        snapshots,
+      );
+      expect(await s.handle({ type: 'status' })).toMatchObject({ ok: true, value: { source: 'default@1', problem: expect.stringMatching(/Riverside.*could not be read/) } });
+      expect(saved).toEqual([]);
+      storageWorks = true;
+      vi.setSystemTime(Date.now() + 31_000);
+      await s.handle({ type: 'status' }); // answers at once, and reads the sources again in the background
+      await vi.waitFor(async () => expect(await s.handle({ type: 'status' })).toMatchObject({ ok: true, value: { source: 'default@1+hospital@4' } }));
+      const status = await s.handle({ type: 'status' });
+      expect(status.ok && 'problem' in (status.value as object)).toBe(false);
+      expect(saved).toEqual(['default@1+hospital@4']);
+      expect(await s.handle({ type: 'entry', id: 'dexamethasone' })).toMatchObject({ ok: true, value: { summary: { en: 'Hospital protocol.' } } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tells a term from a sentence', () => {
