@@ -4,7 +4,7 @@
 import type { Entry } from '../../core/index/types';
 import type { Hit } from '../../core/match/types';
 import type { Popover } from './popover';
-import { readSelection, type SelectedText } from './selection';
+import { MAX_SELECTION_CHARS, readSelection, type SelectedText } from './selection';
 import { SelectionWatcher, type TriggerKind, type Triggers } from './watcher';
 
 /** What the lookup of a selection found (the extension's background or the widget's matcher). */
@@ -91,7 +91,7 @@ export class LookupController {
       anchor: { getBoundingClientRect: () => new DOMRect(this.deps.win.innerWidth / 2 - 190, 16, 0, 0) },
     };
     const trimmed = query.text.trim();
-    if (trimmed.length === 0 || trimmed.length > 5_000) return false;
+    if (trimmed.length === 0 || trimmed.length > MAX_SELECTION_CHARS) return false;
     const key = `${trimmed}\u0000${Math.round(query.anchor.getBoundingClientRect().top)}`;
     if (kind !== 'command' && key === this.shownFor && this.popover?.isOpen) return true;
     // The same selection reported twice (a double-click also ends a mouse selection): one request.

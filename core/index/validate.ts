@@ -3,6 +3,7 @@ import { checkCode } from './codes';
 import { DATE_PATTERN, entrySchemaProblems, ID_PATTERN } from './schema';
 import type { Entry } from './types';
 import { normalizeKey } from '../text/normalize';
+import { CJK_ALL } from '../text/normalize';
 
 export interface Problem {
   file: string;
@@ -29,8 +30,8 @@ const CJK_CHARS_PER_WORD = 2.5;
 
 /** Words in a text; CJK text counts characters / 2.5 (so 60 words ≈ 150 characters). */
 export function wordCount(text: string): number {
-  const cjk = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
-  const words = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const cjk = (text.match(CJK_ALL) ?? []).length;
+  const words = text.replace(CJK_ALL, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return words + cjk / CJK_CHARS_PER_WORD;
 }
 

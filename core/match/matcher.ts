@@ -11,7 +11,7 @@
 // Ambiguous abbreviations are ordered by the words around them.
 import type { Entry, GuidanceIndex } from '../index/types';
 import { guessLanguage, type TextLanguage } from '../text/language';
-import { isNumeric, tokenize, type Token } from '../text/normalize';
+import { CJK, isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
 import { canonicalKey } from '../text/variants';
 import { assertSpans } from '../note/assertions';
@@ -539,7 +539,7 @@ export class Matcher {
   private cjkTermList(): { key: string; ref: TermRef }[] {
     this.cjkTerms ??= this.entries.flatMap((entry, entryIndex) =>
       entry.terms
-        .filter((term) => term.kind !== 'context' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term.text))
+        .filter((term) => term.kind !== 'context' && CJK.test(term.text))
         .map((term) => ({ key: tokenize(term.text).map((t) => t.key).join(''), ref: { entry: entryIndex, term, cased: null } })),
     );
     return this.cjkTerms;

@@ -1,6 +1,7 @@
 // What one selection shows: the card of a term, or every term of a sentence. The same rule for
 // the extension's background and the widget.
 import type { Entry } from '../index/types';
+import { CJK_ALL } from '../text/normalize';
 import type { Matcher } from './matcher';
 import type { Hit } from './types';
 
@@ -17,7 +18,7 @@ const TERM_MAX_CJK = 10;
 
 export function isTermSelection(text: string): boolean {
   const trimmed = text.trim();
-  const cjk = (trimmed.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  const cjk = (trimmed.match(CJK_ALL) ?? []).length;
   return (
     trimmed.length <= TERM_MAX_CHARS &&
     trimmed.split(/\s+/).length <= TERM_MAX_WORDS &&

@@ -38,7 +38,10 @@ interface CharInfo {
   cased: string;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A Chinese, Japanese or Korean character (each is a token of its own). */
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Every CJK character of a text (count them with `match(CJK_ALL)`). */
+export const CJK_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const WORD = /[\p{L}\p{N}]/u;
 const IGNORABLE = /[\p{Cf}\p{M}]/u;
 const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u00ad']);
@@ -203,7 +206,9 @@ function isAbbreviationPlural(cased: string): boolean {
   return true;
 }
 
+/** A number, or a number with its unit written on ("6mg", "2L", "38.5C" as tokens "38", "5c"); "5FU" is a word. */
 export function isNumeric(token: Token): boolean {
-  const first = token.folded.charCodeAt(0);
-  return first >= 48 && first <= 57;
+  const m = /^(\d+)([a-zµ%]*)$/.exec(token.folded);
+  return m !== null && (m[2] === '' || NUMERIC_UNITS.has(m[2] as string));
 }
+const NUMERIC_UNITS = new Set(['mg', 'g', 'kg', 'mcg', 'ug', 'µg', 'ng', 'ml', 'l', 'dl', 'mmol', 'umol', 'iu', 'u', 'meq', 'mmhg', 'cm', 'mm', 'h', 'hr', 'hrs', 'min', 'mins', 'd', 'x', 'c', 'f', 'lpm', 'st', 'nd', 'rd', 'th', 'er', 'e', 'yo', 'y', 'wk', 'wks', 'w', 'kcal']);

@@ -8,6 +8,7 @@ import { readPolicyCopy } from '../../extension/policy';
 import { readSettings, resolveLanguage, siteOf, type LanguageSetting, type Triggers } from '../../extension/settings';
 import { disabledSites, language, triggers } from '../../extension/settings-store';
 import { sourcesTemplate, type SourcesSection } from './sources';
+import { SYNC_STAMP_KEY } from '../../extension/sources';
 
 const t = (key: string, fallback: string) => uiMessage(key) || fallback;
 
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   // The background re-reads hospital IT's policy and syncs on its own schedule; show the news
   // (listening before the first request, so a change during the first draw is not missed).
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !('policy' in changes || 'syncStamp' in changes) || section.busy) return;
+    if (area !== 'local' || !('policy' in changes || SYNC_STAMP_KEY in changes) || section.busy) return;
     void adminRequest({ type: 'sources' }).then((reply) => {
       if (reply.ok) section.answer = reply.value;
       void draw();

@@ -89,3 +89,17 @@ describe('matching keys', () => {
     expect(bases('kidding')).not.toContain('kid');
   });
 });
+
+describe('numbers', () => {
+  it('reads a number and a number with its unit as numbers, and a drug code as a word', async () => {
+    const { isNumeric, tokenize: t } = await import('../../../../core/text/normalize');
+    const numeric = (text: string) => t(text).map(isNumeric);
+    expect(numeric('6 6mg 2L 40mg')).toEqual([true, true, true, true]);
+    expect(numeric('5FU 3TC COVID19')).toEqual([false, false, false]);
+  });
+
+  it('counts Hangul as CJK like Han and kana', async () => {
+    const { CJK } = await import('../../../../core/text/normalize');
+    for (const ch of ['肺', 'の', 'カ', '한']) expect(CJK.test(ch), ch).toBe(true);
+  });
+});
