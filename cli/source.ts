@@ -18,6 +18,7 @@ import { MANIFEST_FORMAT, type Manifest, type SourceState, type SyncOutcome, typ
 import { canonicalJson, fromBase64, generateKeyPair, parsePublicKey, publicKeyOf, sha256Hex, signManifest, toBase64, verifyManifest } from '../core/sync/verify';
 import { assembleIndex, compileFolder } from './compile';
 import { CliError, DEFAULT_INDEX, readIndexFile } from './default-index';
+import { ignore } from '../core/errors/ignore';
 
 /** How many earlier versions get a delta to the newest one. */
 export const DELTA_DEPTH = 5;
@@ -111,7 +112,7 @@ export async function publish(guidanceDir: string | undefined, keyFile: string |
   const manifestPath = join(siteDir, 'manifest.json');
   let last: Manifest | undefined;
   if (existsSync(manifestPath)) {
-    const parsed = parseManifest(await readJson(manifestPath).catch(() => undefined));
+    const parsed = parseManifest(await readJson(manifestPath).catch(ignore('a missing or unreadable manifest is reported by its parse')));
     if (!parsed.ok) throw new CliError(`${manifestPath} is not a manifest (${parsed.problem}); refusing to publish over it`);
     if (!(await verifyManifest(parsed.value, publicKey))) throw new CliError(`${manifestPath} was signed with another key; publish with that key (clients have pinned it)`);
     last = parsed.value;
@@ -165,7 +166,7 @@ export async function publish(guidanceDir: string | undefined, keyFile: string |
 async function readBundle(siteDir: string, version: number): Promise<GuidanceIndex | undefined> {
   const path = join(siteDir, 'bundles', `index-${version}.json`);
   if (!existsSync(path)) return undefined;
-  const parsed = parseIndex(await readJson(path).catch(() => undefined));
+  const parsed = parseIndex(await readJson(path).catch(ignore('an unreadable file is reported or replaced by the parse that follows')));
   return parsed.ok ? parsed.index : undefined;
 }
 
@@ -188,7 +189,7 @@ export class StateFolder implements SyncStorage {
 
   async readIndex(): Promise<GuidanceIndex | undefined> {
     for (const file of [this.indexFile, join(this.dir, 'index.previous.json')]) {
-      const parsed = parseIndex(await readJson(file).catch(() => undefined));
+      const parsed = parseIndex(await readJson(file).catch(ignore('an unreadable file is reported or replaced by the parse that follows')));
       if (parsed.ok) return parsed.index;
     }
     return undefined;
@@ -197,7 +198,7 @@ export class StateFolder implements SyncStorage {
   async writeIndex(_sourceId: string, index: GuidanceIndex): Promise<void> {
     // The previous good index is copied aside first (only if it is one); index.json is then
     // replaced in one rename.
-    const current = parseIndex(await readJson(this.indexFile).catch(() => undefined));
+    const current = parseIndex(await readJson(this.indexFile).catch(ignore('an unreadable file is reported or replaced by the parse that follows')));
     if (current.ok) {
       const previousTmp = `${this.indexFile}.previous.${process.pid}.tmp`;
       await copyFile(this.indexFile, previousTmp);
@@ -207,7 +208,7 @@ export class StateFolder implements SyncStorage {
   }
 
   async readState(): Promise<SourceState | undefined> {
-    const value = (await readJson(join(this.dir, 'state.json')).catch(() => undefined)) as SourceState | undefined;
+    const value = (await readJson(join(this.dir, 'state.json')).catch(ignore('an unreadable file is reported or replaced by the parse that follows'))) as SourceState | undefined;
     return value && typeof value === 'object' && value.status && typeof value.status.failures === 'number' ? value : undefined;
   }
 
@@ -217,14 +218,14 @@ export class StateFolder implements SyncStorage {
 
   /** Makes sure index.json is a valid index: the installed one, else the previous one, else the bundled default guidance. */
   async ensureIndex(): Promise<void> {
-    const current = parseIndex(await readJson(this.indexFile).catch(() => undefined));
+    const current = parseIndex(await readJson(this.indexFile).catch(ignore('an unreadable file is reported or replaced by the parse that follows')));
     if (current.ok) return;
-    const previous = parseIndex(await readJson(join(this.dir, 'index.previous.json')).catch(() => undefined));
+    const previous = parseIndex(await readJson(join(this.dir, 'index.previous.json')).catch(ignore('an unreadable file is reported or replaced by the parse that follows')));
     if (previous.ok) {
       await writeAtomic(this.indexFile, JSON.stringify(previous.index));
       return;
     }
-    const fallback = await readIndexFile(DEFAULT_INDEX).catch(() => undefined);
+    const fallback = await readIndexFile(DEFAULT_INDEX).catch(ignore('without the default guidance the state folder keeps what it has'));
     if (fallback) await writeAtomic(this.indexFile, JSON.stringify(fallback));
   }
 }

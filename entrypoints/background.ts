@@ -7,6 +7,7 @@ import { isAdminRequest, SourceManager } from '../extension/sources';
 import type { Layer } from '../core/sync/merge';
 import type { TabCommand } from '../extension/messages';
 import { extensionUrl, uiMessage } from '../extension/platform';
+import { ignore, reportIgnoredTo } from '../core/errors/ignore';
 
 const ENTRY_PAGE = '/entry.html';
 const SYNC_ALARM = 'mx-sync';
@@ -16,6 +17,8 @@ function escapeXml(text: string): string {
 }
 
 export default defineBackground(() => {
+  // Errors let pass (core/errors/ignore.ts) go to the console's debug level, and their latest to the options page.
+  reportIgnoredTo((ignored) => console.debug(`MediXchange Lookup: ${ignored.why}: ${ignored.message}`));
   const service: LookupService = new LookupService(
     loadBundledIndex,
     async (): Promise<Layer[]> => sources.layers(),
@@ -23,7 +26,7 @@ export default defineBackground(() => {
   );
   const sources: SourceManager = new SourceManager(service, new IdbSyncStorage());
   // A worker is usually woken by a lookup: start loading the index while the message is on its way.
-  void service.ready().catch(() => undefined);
+  void service.ready().catch(ignore('a failed load is retried by the first request, which reports it'));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (isAdminRequest(message)) {
@@ -42,22 +45,22 @@ export default defineBackground(() => {
   // a growing back-off after failures).
   const scheduleSync = () => {
     void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 30 });
-    void sources.refreshPolicy().catch(() => undefined);
-    void sources.syncAll().catch(() => undefined);
+    void sources.refreshPolicy().catch(ignore('an unreadable policy keeps the last checked copy'));
+    void sources.syncAll().catch(ignore('each source records its own failure in its status'));
   };
   browser.runtime.onStartup.addListener(scheduleSync);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SYNC_ALARM) return;
-    void sources.refreshPolicy().catch(() => undefined);
-    void sources.syncAll().catch(() => undefined);
+    void sources.refreshPolicy().catch(ignore('an unreadable policy keeps the last checked copy'));
+    void sources.syncAll().catch(ignore('each source records its own failure in its status'));
   });
   // Hospital IT changed the policy while the browser runs.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void sources.refreshPolicy().catch(() => undefined);
+    if (area === 'managed') void sources.refreshPolicy().catch(ignore('an unreadable policy keeps the last checked copy'));
   });
 
   const tell = (tabId: number, command: TabCommand, frameId?: number) =>
-    browser.tabs.sendMessage(tabId, command, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
+    browser.tabs.sendMessage(tabId, command, frameId === undefined ? undefined : { frameId }).catch(ignore('a tab without the content script (a browser page) has nothing to look up'));
 
   browser.runtime.onInstalled.addListener(() => {
     scheduleSync();

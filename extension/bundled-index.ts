@@ -9,6 +9,7 @@ import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 import { hasIndexHeader } from '../core/index/schema';
 import type { SnapshotStore } from './lookup-service';
 import { extensionUrl } from './platform';
+import { ignore } from '../core/errors/ignore';
 
 declare const __MX_BUNDLED_INDEX_HASH__: string;
 declare const __MX_MATCHER_CODE_HASH__: string;
@@ -25,7 +26,7 @@ async function fromPackage(): Promise<unknown> {
 export async function loadBundledIndex(): Promise<unknown> {
   const key = typeof __MX_BUNDLED_INDEX_HASH__ === 'string' ? __MX_BUNDLED_INDEX_HASH__ : 'none';
   if (key !== 'none') {
-    const copy = await get<unknown>(key, copyStore()).catch(() => undefined);
+    const copy = await get<unknown>(key, copyStore()).catch(ignore('the copy only speeds up a cold start; the packaged file is read instead'));
     if (hasIndexHeader(copy)) return copy;
   }
   const index = await fromPackage();
@@ -33,7 +34,7 @@ export async function loadBundledIndex(): Promise<unknown> {
     // Only this build's copy is kept.
     void clear(copyStore())
       .then(() => set(key, index, copyStore()))
-      .catch(() => undefined);
+      .catch(ignore('the copy only speeds up the next cold start'));
   }
   return index;
 }

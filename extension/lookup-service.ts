@@ -8,6 +8,7 @@ import { buildMatcher, restoreMatcher, type Matcher, type MatcherSnapshot } from
 import { answerSelection, entriesFor } from '../core/match/selection';
 import { mergeLayers, type Layer } from '../core/sync/merge';
 import { requestSchema, type Answers, type Reply, type Request } from './messages';
+import { ignore, recentlyIgnored } from '../core/errors/ignore';
 
 /** Where built matchers are kept between service-worker lives (IndexedDB in the extension). */
 export interface SnapshotStore {
@@ -102,15 +103,15 @@ export class LookupService {
 
   private async saveSnapshot(): Promise<void> {
     if (!this.snapshots || !this.matcher) return;
-    const key = await this.snapshots.key().catch(() => undefined);
-    if (key) await this.snapshots.save(key, { label: this.label, matcher: this.matcher.snapshot() }).catch(() => undefined);
+    const key = await this.snapshots.key().catch(ignore('without a snapshot key the next cold start builds the matcher again'));
+    if (key) await this.snapshots.save(key, { label: this.label, matcher: this.matcher.snapshot() }).catch(ignore('the snapshot only speeds up the next cold start'));
   }
 
   private async restore(): Promise<Matcher | undefined> {
     if (!this.snapshots) return undefined;
-    const key = await this.snapshots.key().catch(() => undefined);
+    const key = await this.snapshots.key().catch(ignore('without a snapshot key the matcher is built from the index'));
     if (!key) return undefined;
-    const saved = (await this.snapshots.load(key).catch(() => undefined)) as { label?: unknown; matcher?: unknown } | undefined;
+    const saved = (await this.snapshots.load(key).catch(ignore('an unreadable snapshot is rebuilt from the index'))) as { label?: unknown; matcher?: unknown } | undefined;
     const matcher = restoreMatcher(saved?.matcher);
     if (!matcher || typeof saved?.label !== 'string') return undefined;
     this.label = saved.label;
@@ -170,6 +171,7 @@ export class LookupService {
           entries: index.entries.length,
           terms: matcher.termCount,
           ...(this.layerProblem ? { problem: this.layerProblem.message } : {}),
+          ignored: recentlyIgnored().slice(-5),
         };
       },
     };

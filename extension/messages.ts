@@ -43,6 +43,8 @@ export interface IndexStatus {
   terms: number;
   /** Set while an installed source's guidance could not be read (the answers lack it until it can). */
   problem?: string;
+  /** The errors the background let pass lately, each with why (for diagnosis on the options page). */
+  ignored: { why: string; message: string; at: string }[];
 }
 
 export interface Answers {

@@ -11,6 +11,7 @@ import { IncompleteLayers, type LookupService } from './lookup-service';
 import { adminRequestSchema, type AdminRequest, type Reply, type SourcesAnswer, type SourceView } from './messages';
 import { POLICY_KEY, readManagedPolicy, readPolicyCopy, type Policy } from './policy';
 import { applyPolicy } from './settings';
+import { ignore } from '../core/errors/ignore';
 
 const USER_SOURCES_KEY = 'sources';
 /** Set after every sync that ran, so that an open options page shows the new status. */
@@ -70,14 +71,14 @@ export class SourceManager {
           this.policy = policy;
           await browser.storage.local.set({ [POLICY_KEY]: policy });
           await this.refreshLayers();
-          void this.syncAll().catch(() => undefined);
+          void this.syncAll().catch(ignore('each source records its own failure in its status'));
         }
         return policy;
       } finally {
         this.refreshing = null;
         if (this.refreshAgain) {
           this.refreshAgain = false;
-          void this.refreshPolicy().catch(() => undefined);
+          void this.refreshPolicy().catch(ignore('an unreadable policy keeps the last checked copy'));
         }
       }
     })();
@@ -113,7 +114,7 @@ export class SourceManager {
     const keys: string[] = [];
     for (const source of await this.sources()) {
       if (!source.enabled || sourceProblems(source).length > 0) continue;
-      const state = await this.storage.readState(source.id).catch(() => undefined);
+      const state = await this.storage.readState(source.id).catch(ignore('a source whose state cannot be read gives no snapshot key part: its snapshot is not reused'));
       if (state?.version !== undefined) keys.push(`${source.id}@${state.version}:${state.sha256 ?? ''}:${source.priority}`);
     }
     return keys;
@@ -129,9 +130,9 @@ export class SourceManager {
     const missing: string[] = [];
     for (const source of await this.sources()) {
       if (!source.enabled || sourceProblems(source).length > 0) continue;
-      const state = await this.storage.readState(source.id).catch(() => undefined);
+      const state = await this.storage.readState(source.id).catch(ignore('a source with no readable state has nothing installed to layer'));
       if (state?.version === undefined) continue;
-      const index = await this.storage.readIndex(source.id).catch(() => undefined);
+      const index = await this.storage.readIndex(source.id).catch(ignore('reported below as a missing layer, tried again'));
       if (index && index.source === state.source) layers.push({ index, priority: source.priority });
       else missing.push(source.name || source.id);
     }
@@ -159,7 +160,7 @@ export class SourceManager {
       for (const source of await this.sources()) {
         if (!source.enabled || (options.only && source.id !== options.only)) continue;
         if (sourceProblems(source).length > 0) continue;
-        const state = await this.storage.readState(source.id).catch(() => undefined);
+        const state = await this.storage.readState(source.id).catch(ignore('a source whose state cannot be read is due: the sync reads it again'));
         if (!options.force && !isDue(state, Date.now())) continue;
         try {
           outcomes.push(await syncSource(source, { fetch: this.fetchImpl, storage: this.storage, now: Date.now, random: Math.random }));
@@ -172,14 +173,14 @@ export class SourceManager {
       if (outcomes.length > 0) await browser.storage.local.set({ [SYNC_STAMP_KEY]: Date.now() });
       return outcomes;
     });
-    this.syncing = run.catch(() => undefined);
+    this.syncing = run.catch(ignore('each source records its own failure in its status'));
     return run;
   }
 
   private async view(problems: string[] = []): Promise<SourcesAnswer> {
     const sources: SourceView[] = [];
     for (const config of await this.sources()) {
-      const state = await this.storage.readState(config.id).catch(() => undefined);
+      const state = await this.storage.readState(config.id).catch(ignore('the options show the source without its status until it can be read'));
       sources.push({ config, state, entries: state?.entries });
     }
     const policy = await this.currentPolicy();
@@ -221,7 +222,7 @@ export class SourceManager {
     if (!parsed.success) return { ok: false, error: `bad request: ${parsed.issues[0]?.message ?? 'unknown shape'}` };
     const request = parsed.output;
     // The policy is checked again in the background; the page redraws when its copy changes.
-    void this.refreshPolicy().catch(() => undefined);
+    void this.refreshPolicy().catch(ignore('an unreadable policy keeps the last checked copy'));
     try {
       switch (request.type) {
         case 'sources':

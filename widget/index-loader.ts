@@ -5,6 +5,7 @@
 import { get, set } from 'idb-keyval';
 import { parseIndex } from '../core/index/schema';
 import type { GuidanceIndex } from '../core/index/types';
+import { ignore } from '../core/errors/ignore';
 
 export interface LoadedIndex {
   index: GuidanceIndex;
@@ -41,20 +42,20 @@ async function fetchIndex(url: string, fetchImpl: typeof fetch): Promise<Guidanc
 async function store(url: string, index: GuidanceIndex, cached: CachedIndex | undefined): Promise<boolean> {
   // Never replace a newer cached index with an older one served by a stale cache or mirror.
   if (!isNewer(index, cached)) return false;
-  await set(cacheKey(url), { version: index.version, built: index.built, index } satisfies CachedIndex).catch(() => undefined);
+  await set(cacheKey(url), { version: index.version, built: index.built, index } satisfies CachedIndex).catch(ignore('the cache only serves the next visit; this one has the index'));
   return true;
 }
 
 export async function loadIndex(url: string, options: LoadOptions = {}): Promise<LoadedIndex> {
   const fetchImpl = options.fetchImpl ?? fetch;
-  const cached = await get<CachedIndex>(cacheKey(url)).catch(() => undefined);
+  const cached = await get<CachedIndex>(cacheKey(url)).catch(ignore('without IndexedDB (a private window) the index is fetched'));
   const fromCache = cached ? parseIndex(cached.index) : undefined;
   if (cached && fromCache?.ok) {
     void fetchIndex(url, fetchImpl)
       .then(async (index) => {
         if (await store(url, index, cached)) options.onUpdate?.(index);
       })
-      .catch(() => undefined); // offline or a bad answer: the cached index stays
+      .catch(ignore('offline or a bad answer: the cached index stays'));
     return { index: fromCache.index, from: 'cache' };
   }
   try {

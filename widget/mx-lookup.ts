@@ -10,9 +10,12 @@ import type { Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
 import { loadIndex, type LoadedIndex } from './index-loader';
 import type { SyncReport } from './source-sync';
+import { reportIgnoredTo } from '../core/errors/ignore';
 
 /** Where this module was loaded from: the default index sits next to it. */
 const SCRIPT_URL = import.meta.url;
+// Errors the widget lets pass (core/errors/ignore.ts) are told to the console's debug level, for the web team.
+reportIgnoredTo((ignored) => console.debug(`mx-lookup: ${ignored.why}: ${ignored.message}`));
 
 export type Mode = 'search' | 'selection' | 'both';
 

@@ -14,6 +14,7 @@ import { manifestUrlProblem, sourceStorageId } from '../core/sync/config';
 import { mergeLayers } from '../core/sync/merge';
 import type { SourceConfig, SourceState, SyncDeps, SyncOutcome, SyncResultKind } from '../core/sync/types';
 import { parsePublicKey } from '../core/sync/verify';
+import { ignore } from '../core/errors/ignore';
 
 /** The source's layer lies above the default index (priority 0), so its entries replace the default ones with the same id. */
 export const SOURCE_PRIORITY = 10;
@@ -104,7 +105,10 @@ export function followSource(base: BaseIndex, manifestUrl: string, publicKey: st
 async function follow(base: BaseIndex, config: SourceConfig, build: (index: GuidanceIndex) => Matcher): Promise<FollowedIndex> {
   const storage = new IdbSyncStorage();
   const deps: SyncDeps = { fetch: window.fetch.bind(window), storage, now: Date.now, random: Math.random };
-  const [state, stored] = await Promise.all([storage.readState(config.id).catch(() => undefined), storage.readIndex(config.id).catch(() => undefined)]);
+  const [state, stored] = await Promise.all([
+    storage.readState(config.id).catch(ignore('an unreadable state is synced afresh; the sync client keeps the version floor')),
+    storage.readIndex(config.id).catch(ignore('without the stored source index the default guidance answers until the source syncs')),
+  ]);
   let installed = stored;
   const merged = () => (installed ? build(mergeWithSource(base.index, installed)) : base.matcher);
 
@@ -135,7 +139,7 @@ async function follow(base: BaseIndex, config: SourceConfig, build: (index: Guid
     void storage
       .readState(config.id)
       .then((now) => (isDue(now, deps.now()) ? sync() : undefined))
-      .catch(() => undefined);
+      .catch(ignore('the next half-hourly check tries again; a sync reports its own result'));
   }, RECHECK_MS);
   return record;
 }

@@ -7,6 +7,7 @@
 // Nothing is stored before every check has passed, and a failure at any step keeps the installed
 // index, records a status in words a user understands and backs off with jitter. Fetch, clock,
 // randomness and storage are injected (DESIGN.md: core/ is pure).
+import { ignore } from '../errors/ignore';
 import { parseIndex } from '../index/schema';
 import type { GuidanceIndex } from '../index/types';
 import { applyDelta, parseDelta, parseManifest } from './files';
@@ -70,13 +71,13 @@ async function download(
   }
   if (response.status === 304) return { response, body: null };
   if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
+    await response.body?.cancel().catch(ignore('the answer is refused anyway; cancelling its body only frees the connection'));
     throw fail(`The server answered HTTP ${response.status} for the ${what}.`);
   }
   // Content-Length counts compressed bytes when the body is encoded; the streamed count below is what matters then.
   const declared = response.headers.get('content-encoding') ? NaN : Number(response.headers.get('content-length') ?? NaN);
   if (declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    await response.body?.cancel().catch(ignore('the answer is refused anyway; cancelling its body only frees the connection'));
     throw refuse(`The ${what} is larger than allowed (${mb(declared)}; limit ${mb(limit)}).`);
   }
   const chunks: Uint8Array[] = [];
@@ -90,7 +91,7 @@ async function download(
         received += value.byteLength;
         session.bytes += value.byteLength;
         if (received > limit) {
-          await reader.cancel().catch(() => undefined);
+          await reader.cancel().catch(ignore('the body is over its size limit and refused; cancelling only frees the connection'));
           throw refuse(`The ${what} is larger than allowed (over ${mb(limit)}).`);
         }
         chunks.push(value);
@@ -184,13 +185,13 @@ async function throughDelta(session: Session, manifestUrl: string, manifest: Man
 export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<SyncOutcome> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const session: Session = { config, deps, limits, bytes: 0 };
-  const stored = await deps.storage.readState(config.id).catch(() => undefined);
+  const stored = await deps.storage.readState(config.id).catch(ignore('an unreadable state starts afresh; the installed index still sets the version floor'));
   // A new public key is a new trust root: nothing installed under the old key counts any more.
   const sameKey = !stored?.publicKey || stored.publicKey === config.publicKey.trim();
   const state: SourceState = stored && sameKey ? stored : { status: { failures: 0 } };
   // The installed index is read even when the state is missing or damaged: its own version is a
   // floor that a damaged state file must never lower (a rollback to an older signed version).
-  let installed = sameKey ? await deps.storage.readIndex(config.id).catch(() => undefined) : undefined;
+  let installed = sameKey ? await deps.storage.readIndex(config.id).catch(ignore('an unreadable installed index is replaced by the full bundle; the stored version still sets the floor')) : undefined;
   // What storage holds counts only if it is this source's index (a host may keep a fallback there).
   if (installed && state.source && installed.source !== state.source) installed = undefined;
   // Never below what was ever installed, even when storage cannot give the index back right now.
@@ -221,7 +222,13 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
       publicKey: config.publicKey.trim(),
       status,
     };
-    await deps.storage.writeState(config.id, next).catch(() => undefined);
+    // A state that cannot be saved changes what the next sync knows: say so, never drop it.
+    try {
+      await deps.storage.writeState(config.id, next);
+    } catch (error) {
+      const why = `the sync state could not be saved (${error instanceof Error ? error.message : String(error)}); the next sync starts from the installed guidance`;
+      return { ...outcome, reason: outcome.reason ? `${outcome.reason} Also, ${why}.` : `${why.charAt(0).toUpperCase()}${why.slice(1)}.` };
+    }
     return outcome;
   };
 
@@ -269,7 +276,7 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
       index = checkIndex(parseJson(bundle, 'guidance bundle'), manifest, 'guidance bundle');
     }
     // Another sync of this source may have stored a newer version meanwhile.
-    const now = await deps.storage.readState(config.id).catch(() => undefined);
+    const now = await deps.storage.readState(config.id).catch(ignore('no concurrent install can be seen; this sync installs its own checked index'));
     if (now?.version !== undefined && now.publicKey === config.publicKey.trim() && now.version > index.version)
       return { result: 'not-modified', version: now.version, bytes: session.bytes, reason: `Version ${now.version} was installed meanwhile.` };
     try {

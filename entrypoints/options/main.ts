@@ -87,6 +87,11 @@ async function main(): Promise<void> {
           ? html`${status.source.split('+').join(' + ')} · ${status.entries} ${t('entries', 'entries')} · ${status.terms} terms · ${t('built', 'built')} ${status.built.slice(0, 10)}`
           : '…'}</p>
         ${status?.problem ? html`<p class="mx-problems" role="status">${status.problem}</p>` : nothing}
+        ${status && status.ignored.length > 0
+          ? html`<details class="mx-diagnostics"><summary>${t('diagnostics', 'Diagnostics')}</summary>
+              <ul>${status.ignored.map((e) => html`<li><time>${e.at.slice(0, 19).replace('T', ' ')}</time> ${e.why}: ${e.message}</li>`)}</ul>
+            </details>`
+          : nothing}
 
         ${sourcesTemplate(section, t, (next) => {
           Object.assign(section, next);
