@@ -175,6 +175,23 @@ async function throughDelta(session: Session, manifestUrl: string, manifest: Man
   }
 }
 
+/** Whether a stored value has the shape of a source's state (versions numbers, a status with its failure count). */
+function isSourceState(value: unknown): value is SourceState {
+  if (!value || typeof value !== 'object') return false;
+  const s = value as Partial<SourceState>;
+  const optional = (v: unknown, type: string) => v === undefined || typeof v === type;
+  return (
+    (s.version === undefined || (typeof s.version === 'number' && Number.isInteger(s.version) && s.version >= 0)) &&
+    optional(s.source, 'string') &&
+    optional(s.sha256, 'string') &&
+    optional(s.etag, 'string') &&
+    optional(s.publicKey, 'string') &&
+    typeof s.status === 'object' &&
+    s.status !== null &&
+    typeof s.status.failures === 'number'
+  );
+}
+
 /**
  * Syncs one source. Never throws for anything the network or the server does: the outcome says
  * what happened, the stored state records it, and the installed index is replaced only by one
@@ -185,7 +202,9 @@ async function throughDelta(session: Session, manifestUrl: string, manifest: Man
 export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<SyncOutcome> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const session: Session = { config, deps, limits, bytes: 0 };
-  const stored = await deps.storage.readState(config.id).catch(ignore('an unreadable state starts afresh; the installed index still sets the version floor'));
+  const read = await deps.storage.readState(config.id).catch(ignore('an unreadable state starts afresh; the installed index still sets the version floor'));
+  // A state of another shape is a damaged one: it starts afresh too, never as a lower floor.
+  const stored = isSourceState(read) ? read : undefined;
   // A new public key is a new trust root: nothing installed under the old key counts any more.
   const sameKey = !stored?.publicKey || stored.publicKey === config.publicKey.trim();
   const state: SourceState = stored && sameKey ? stored : { status: { failures: 0 } };

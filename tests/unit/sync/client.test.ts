@@ -4,6 +4,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { GuidanceIndex } from '../../../core/index/types';
 import { buildMatcher } from '../../../core/match/matcher';
 import { syncSource, isDue, backoffDelay } from '../../../core/sync/client';
 import { mergeLayers } from '../../../core/sync/merge';
@@ -403,4 +404,52 @@ describe('publish', () => {
     expect(await sha256Hex(bundle)).toBe(m.bundle.sha256);
     expect(toBase64(new Uint8Array(64)).length).toBe(88);
   });
+});
+
+// Issue 16's storage fault table: each row damages the storage the client uses, then checks that
+// the installed version is never lowered (an older, validly signed version is offered too), that
+// the source does not disappear, that the outcome says what happened in words, and that the next
+// sync after the storage recovers ends with the current version installed and recorded.
+describe('storage faults: the installed version is never lowered, nothing disappears, the status says why, recovery ends right', () => {
+  const boom = (message: string) => async () => {
+    throw new Error(message);
+  };
+  const rows: { name: string; harm: (s: MemoryStorage) => void }[] = [
+    { name: 'state unreadable', harm: (s) => (s.readState = boom('state.json: Unexpected token g')) },
+    { name: 'state of another shape', harm: (s) => s.states.set('fixture', { version: 'two', status: 'ok' } as unknown as never) },
+    { name: 'index unreadable', harm: (s) => (s.readIndex = boom('index.json: permission denied')) },
+    { name: 'index truncated', harm: (s) => (s.readIndex = boom('index.json: Unexpected end of JSON input')) },
+    { name: 'index of another source', harm: (s) => s.indexes.set('fixture', { ...(s.indexes.get('fixture') as GuidanceIndex), source: 'another' }) },
+    { name: 'write failing half-way', harm: (s) => (s.writeIndex = boom('write interrupted after 4096 bytes')) },
+    { name: 'quota exceeded', harm: (s) => ((s.writeIndex = boom('QuotaExceededError: the quota has been exceeded')), (s.writeState = boom('QuotaExceededError'))) },
+    {
+      name: 'storage unavailable (a private window)',
+      harm: (s) => ((s.readState = boom('IndexedDB is unavailable')), (s.readIndex = boom('IndexedDB is unavailable')), (s.writeIndex = boom('IndexedDB is unavailable')), (s.writeState = boom('IndexedDB is unavailable'))),
+    },
+  ];
+  for (const row of rows)
+    it(row.name, async () => {
+      const client = await withVersion1();
+      const current = (await client.sync()).version as number;
+      expect(current).toBeGreaterThan(1);
+      const healthy = { readState: client.storage.readState, readIndex: client.storage.readIndex, writeIndex: client.storage.writeIndex, writeState: client.storage.writeState };
+      const before = structuredClone({ states: client.storage.states, indexes: client.storage.indexes });
+      row.harm(client.storage);
+      // An older, validly signed version is offered while storage is damaged: never installed.
+      server.overrides.set('/manifest.json', source.manifestV1);
+      const replay = await client.sync();
+      expect(['refused', 'failed'], `${row.name}: ${replay.result} ${replay.reason}`).toContain(replay.result);
+      expect(replay.reason, row.name).toMatch(/\w+ \w+/);
+      expect(client.storage.indexes.get('fixture')?.version).not.toBe(1);
+      server.overrides.clear();
+      // Storage recovers (what it held is as it was); the next sync ends with version 2 installed and recorded.
+      Object.assign(client.storage, healthy);
+      client.storage.states = before.states;
+      client.storage.indexes = before.indexes;
+      client.advance(48 * 3600_000);
+      const next = await client.sync();
+      expect(['not-modified', 'delta', 'full']).toContain(next.result);
+      expect(client.storage.indexes.get('fixture')?.version).toBe(current);
+      expect(client.storage.states.get('fixture')).toMatchObject({ version: current, source: expect.any(String) });
+    });
 });
