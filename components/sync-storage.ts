@@ -57,3 +57,41 @@ export class IdbSyncStorage implements SyncStorage {
     await setMany([[`state:${sourceId}`, state]], this.store);
   }
 }
+
+/**
+ * Storage for one page, when IndexedDB cannot be used (some private windows, storage blocked by
+ * the browser's settings): a source still syncs, checked as always, and answers on this page; it
+ * is downloaded again on the next.
+ */
+export class PageSyncStorage implements SyncStorage {
+  private readonly indexes = new Map<string, GuidanceIndex>();
+  private readonly states = new Map<string, SourceState>();
+
+  async readIndex(sourceId: string): Promise<GuidanceIndex | undefined> {
+    return this.indexes.get(sourceId);
+  }
+
+  async writeIndex(sourceId: string, index: GuidanceIndex): Promise<void> {
+    this.indexes.set(sourceId, index);
+  }
+
+  async readState(sourceId: string): Promise<SourceState | undefined> {
+    return this.states.get(sourceId);
+  }
+
+  async writeState(sourceId: string, state: SourceState): Promise<void> {
+    this.states.set(sourceId, structuredClone(state));
+  }
+}
+
+/** IndexedDB when it opens; otherwise storage for this page only, with the reason in words. */
+export async function openSyncStorage(database = 'mx-lookup-sync'): Promise<{ storage: SyncStorage; problem?: string }> {
+  try {
+    const storage = new IdbSyncStorage(database);
+    await storage.readState('\u0000open'); // opening the database is what fails in a private window
+    return { storage };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { storage: new PageSyncStorage(), problem: `This browser does not let the page keep the guidance source (IndexedDB: ${why}); it is downloaded for this page only.` };
+  }
+}

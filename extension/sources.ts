@@ -143,7 +143,7 @@ export class SourceManager {
   /** Gives the service the installed layers, or those that could be read with what could not. */
   private async refreshLayers(): Promise<void> {
     try {
-      await this.refreshLayers();
+      await this.service.setLayers(await this.layers());
     } catch (error) {
       if (!(error instanceof IncompleteLayers)) throw error;
       await this.service.setLayers(error.layers, error);

@@ -38,17 +38,20 @@ async function fetchIndex(url: string, fetchImpl: typeof fetch): Promise<Guidanc
   return parsed.index;
 }
 
+/** `run()`'s promise, with a synchronous throw (idb-keyval opening IndexedDB in a private window) as its rejection. */
+const later = <T>(run: () => Promise<T>): Promise<T> => Promise.resolve().then(run);
+
 /** Stores `index` unless the cache holds the same or a newer one; returns whether it was newer. */
 async function store(url: string, index: GuidanceIndex, cached: CachedIndex | undefined): Promise<boolean> {
   // Never replace a newer cached index with an older one served by a stale cache or mirror.
   if (!isNewer(index, cached)) return false;
-  await set(cacheKey(url), { version: index.version, built: index.built, index } satisfies CachedIndex).catch(ignore('the cache only serves the next visit; this one has the index'));
+  await later(() => set(cacheKey(url), { version: index.version, built: index.built, index } satisfies CachedIndex)).catch(ignore('the cache only serves the next visit; this one has the index'));
   return true;
 }
 
 export async function loadIndex(url: string, options: LoadOptions = {}): Promise<LoadedIndex> {
   const fetchImpl = options.fetchImpl ?? fetch;
-  const cached = await get<CachedIndex>(cacheKey(url)).catch(ignore('without IndexedDB (a private window) the index is fetched'));
+  const cached = await later(() => get<CachedIndex>(cacheKey(url))).catch(ignore('without IndexedDB (a private window) the index is fetched'));
   const fromCache = cached ? parseIndex(cached.index) : undefined;
   if (cached && fromCache?.ok) {
     void fetchIndex(url, fetchImpl)

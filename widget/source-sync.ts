@@ -6,7 +6,7 @@
 // index kept in IndexedDB), syncs when a sync is due, and swaps in a new merge after an install.
 // Every widget of a page following the same source over the same default index shares one merge
 // and one sync.
-import { IdbSyncStorage } from '../components/sync-storage';
+import { openSyncStorage } from '../components/sync-storage';
 import type { GuidanceIndex } from '../core/index/types';
 import type { Matcher } from '../core/match/matcher';
 import { isDue, syncSource } from '../core/sync/client';
@@ -103,13 +103,15 @@ export function followSource(base: BaseIndex, manifestUrl: string, publicKey: st
 }
 
 async function follow(base: BaseIndex, config: SourceConfig, build: (index: GuidanceIndex) => Matcher): Promise<FollowedIndex> {
-  const storage = new IdbSyncStorage();
+  const { storage, problem: storageProblem } = await openSyncStorage();
+  if (storageProblem) console.warn(`mx-lookup: ${storageProblem}`);
   const deps: SyncDeps = { fetch: window.fetch.bind(window), storage, now: Date.now, random: Math.random };
   const [state, stored] = await Promise.all([
     storage.readState(config.id).catch(ignore('an unreadable state is synced afresh; the sync client keeps the version floor')),
     storage.readIndex(config.id).catch(ignore('without the stored source index the default guidance answers until the source syncs')),
   ]);
-  let installed = stored;
+  // An index of another source (storage damaged, or reused) never answers for this one.
+  let installed = stored && (!state?.source || stored.source === state.source) ? stored : undefined;
   const merged = () => (installed ? build(mergeWithSource(base.index, installed)) : base.matcher);
 
   const sync = async (): Promise<SyncReport> => {
@@ -126,12 +128,16 @@ async function follow(base: BaseIndex, config: SourceConfig, build: (index: Guid
       installed = outcome.index;
       record.matcher = merged();
     }
-    return { result: outcome.result, version: outcome.version, reason: outcome.reason, status: statusOf(outcome.result), installed: installed !== undefined };
+    const reason = [outcome.reason, storageProblem].filter(Boolean).join(' ') || undefined;
+    return { result: outcome.result, version: outcome.version ?? installed?.version, reason, status: statusOf(outcome.result), installed: installed !== undefined };
   };
 
   const record: FollowedIndex = {
     matcher: merged(),
-    synced: isDue(state, deps.now()) ? sync() : Promise.resolve(storedReport(state, installed !== undefined)),
+    // A version recorded as installed whose index cannot be read now syncs at once (the client
+    // downloads it again, never below that version) rather than leaving the default guidance to
+    // answer in silence until the next refresh.
+    synced: isDue(state, deps.now()) || (state?.version !== undefined && !installed) ? sync() : Promise.resolve(storedReport(state, installed !== undefined)),
   };
   base.onReplace.add(() => (record.matcher = merged()));
   // A page left open (a ward PC's guidance tab) checks again every half hour, syncing when due.

@@ -217,6 +217,10 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
   // With no state, the index's version counts once the manifest shows it is this source's.
   const floorFor = (source: string) => Math.max(state.version ?? -1, installed && (state.source ?? source) === installed.source ? installed.version : -1);
   const startedAt = new Date(deps.now()).toISOString();
+  // The source a verified manifest named, once one did: an index of that source is this source's installed one.
+  let verifiedSource: string | undefined;
+  /** The version installed now, as far as storage tells (the state's, or with a damaged state the index's own). */
+  const installedVersion = () => state.version ?? (installed && installed.source === (state.source ?? verifiedSource) ? installed.version : undefined);
 
   const finish = async (outcome: SyncOutcome, extra: { etag?: string; source?: string; sha256?: string } = {}): Promise<SyncOutcome> => {
     const ok = outcome.result !== 'refused' && outcome.result !== 'failed';
@@ -272,6 +276,7 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
     if (state.source && manifest.source !== state.source)
       throw refuse(`The manifest is for source "${manifest.source}", but this source is "${state.source}"; nothing was installed.`);
     const etag = response.headers.get('etag') ?? undefined;
+    verifiedSource = manifest.source;
     const floor = floorFor(manifest.source);
     if (manifest.version < floor)
       throw refuse(`The server offers version ${manifest.version}, older than the installed version ${floor}; an older version is never installed.`);
@@ -307,7 +312,7 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
     return await finish({ result, version: index.version, bytes: session.bytes, reason, index }, { etag, source: manifest.source, sha256: manifest.index.sha256 });
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
-    return finish({ result: error.kind, version: state.version, bytes: session.bytes, reason: error.message });
+    return finish({ result: error.kind, version: installedVersion(), bytes: session.bytes, reason: error.message });
   }
 }
 

@@ -207,3 +207,178 @@ test('under a strict Content-Security-Policy that allows the source, the widget 
   await page.close();
   await strict.close();
 });
+
+// Issue 16's storage fault table, browser rows: the widget's real IndexedDB is damaged (or made to
+// fail) under an installed version 2 while the server offers the older, validly signed version 1.
+// Every row checks that version 1 never answers, that the source does not vanish without words,
+// and that once storage recovers the next sync ends with version 2 answering and recorded.
+test.describe('storage faults in IndexedDB', () => {
+  type Damage = 'garbage' | 'other-shape' | 'cut-short' | 'other-source';
+  /** Replaces every record of the widget's sync store whose key starts with `prefix` by a damaged one. */
+  const damage = (page: Page, prefix: string, kind: Damage) =>
+    page.evaluate(
+      ([prefix, kind]) =>
+        new Promise<number>((done, fail) => {
+          let damaged = 0;
+          const opening = indexedDB.open('mx-lookup-sync');
+          opening.onerror = () => fail(opening.error);
+          opening.onsuccess = () => {
+            const transaction = opening.result.transaction('sources', 'readwrite');
+            const cursor = transaction.objectStore('sources').openCursor();
+            cursor.onsuccess = () => {
+              const at = cursor.result;
+              if (!at) return;
+              if (String(at.key).startsWith(prefix)) {
+                const v = at.value;
+                const next =
+                  kind === 'garbage' ? 'garbage{' : kind === 'other-shape' ? { version: 'two', status: 'ok' } : kind === 'cut-short' ? { format: v.format, formatVersion: v.formatVersion, source: v.source, version: v.version } : { ...v, source: 'another-hospital' };
+                at.update(next);
+                damaged += 1;
+              }
+              at.continue();
+            };
+            transaction.oncomplete = () => done(damaged);
+            transaction.onerror = () => fail(transaction.error);
+          };
+        }),
+      [prefix, kind] as const,
+    );
+  /** The state the widget recorded for its source. */
+  const recordedState = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<{ version?: number; status?: { lastResult?: string } } | undefined>((done, fail) => {
+          const opening = indexedDB.open('mx-lookup-sync');
+          opening.onerror = () => fail(opening.error);
+          opening.onsuccess = () => {
+            const cursor = opening.result.transaction('sources').objectStore('sources').openCursor();
+            cursor.onsuccess = () => {
+              if (!cursor.result) return done(undefined);
+              if (String(cursor.result.key).startsWith('state:')) return done(cursor.result.value);
+              cursor.result.continue();
+            };
+          };
+        }),
+    );
+  const manifestUrl = () => `${source.url}/manifest.json`;
+  /** The server offers version 1 (validly signed) to this page. */
+  const offerVersion1 = (page: Page) =>
+    page.route(manifestUrl(), (route) => route.fulfill({ status: 200, body: published.manifestV1, headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' } }));
+  const syncReport = async (page: Page) => ({ status: await widget(page).getAttribute('sync-status'), message: (await page.locator('mx-lookup [part="message"]').allTextContents()).join(' ') });
+  /** What the widget answers for prone positioning: version 2's summary, or the default's, or (version 1) neither. */
+  async function answering(page: Page): Promise<'version 2' | 'default' | 'other'> {
+    const text = await (await openCard(page, 'prone positioning', 'prone-positioning')).textContent();
+    await searchBox(page).press('Escape');
+    return text?.includes('edited once') ? 'version 2' : text?.includes('ventilated patients') ? 'default' : 'other';
+  }
+  /** A fresh browser profile with version 2 of the source installed. */
+  async function installed(): Promise<Page> {
+    const page = await newPage();
+    await page.goto(pageUrl(manifestUrl(), published.publicKey));
+    await expect(widget(page)).toHaveAttribute('sync-status', 'ok');
+    expect(await recordedState(page)).toMatchObject({ version: 2 });
+    return page;
+  }
+  /** Storage recovered and the server offers version 2 again: the next sync ends with version 2 answering and recorded. */
+  async function recovers(page: Page) {
+    await page.unrouteAll();
+    await makeSyncDue(page);
+    await page.reload();
+    await expect(widget(page)).toHaveAttribute('sync-status', 'ok');
+    expect(await answering(page)).toBe('version 2');
+    expect(await recordedState(page)).toMatchObject({ version: 2, status: { lastResult: expect.stringMatching(/^(not-modified|delta|full)$/) } });
+  }
+
+  const damagedRecords: { name: string; prefix: string; kind: Damage; answers: 'version 2' | 'default' }[] = [
+    { name: 'state unreadable', prefix: 'state:', kind: 'garbage', answers: 'version 2' },
+    { name: 'state of another shape', prefix: 'state:', kind: 'other-shape', answers: 'version 2' },
+    { name: 'index unreadable', prefix: 'index-', kind: 'garbage', answers: 'default' },
+    { name: 'index truncated (a record without its entries)', prefix: 'index-', kind: 'cut-short', answers: 'default' },
+    { name: 'index of another source', prefix: 'index-', kind: 'other-source', answers: 'default' },
+  ];
+  for (const row of damagedRecords)
+    test(row.name, async () => {
+      const page = await installed();
+      expect(await damage(page, row.prefix, row.kind)).toBeGreaterThan(0);
+      await offerVersion1(page);
+      await page.reload();
+      // The damaged storage makes the widget sync at once; version 1 is refused as older than what was installed.
+      await expect(widget(page)).toHaveAttribute('sync-status', 'refused');
+      const report = await syncReport(page);
+      expect(report.message).toMatch(/older than the installed version 2/);
+      expect(report.message).toContain(row.answers === 'default' ? 'The default guidance is shown.' : 'Its version 2 installed earlier is shown.');
+      expect(await answering(page)).toBe(row.answers);
+      await recovers(page);
+      await page.close();
+    });
+
+  /** A page of the same profile whose IndexedDB writes fail as `mode` says. */
+  async function failingWrites(context: import('@playwright/test').BrowserContext, mode: 'half-way' | 'quota'): Promise<Page> {
+    const page = await context.newPage();
+    await page.addInitScript((mode) => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if (mode === 'quota') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        // Half-way: the new index is written, the pointer to it is not.
+        if (String(key).startsWith('slot:')) throw new DOMException('The write was interrupted.', 'AbortError');
+        return put.call(this, value, key);
+      };
+    }, mode);
+    return page;
+  }
+  for (const mode of ['half-way', 'quota'] as const)
+    test(`write failing ${mode === 'quota' ? 'for want of quota' : 'half-way'}`, async () => {
+      // Version 1 installed, then version 2 offered while writes fail: version 1 keeps answering, the status says why.
+      const first = await newPage();
+      await offerVersion1(first);
+      await first.goto(pageUrl(manifestUrl(), published.publicKey));
+      await expect(widget(first)).toHaveAttribute('sync-status', 'ok');
+      expect(await answering(first)).toBe('other');
+      await makeSyncDue(first);
+      await first.close();
+      const page = await failingWrites(newContextOf(first), mode);
+      const warnings: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'warning') warnings.push(m.text());
+      });
+      await page.goto(pageUrl(manifestUrl(), published.publicKey));
+      await expect(widget(page)).toHaveAttribute('sync-status', 'failed');
+      await expect.poll(() => warnings.join(' ')).toMatch(mode === 'quota' ? /could not be stored \(QuotaExceededError|quota/i : /could not be stored/);
+      expect(await answering(page)).toBe('other'); // version 1, still installed
+      const healthy = await newContextOf(page).newPage();
+      await page.close();
+      await healthy.goto(pageUrl(manifestUrl(), published.publicKey));
+      await makeSyncDue(healthy);
+      await recovers(healthy);
+      await healthy.close();
+    });
+
+  test('IndexedDB unavailable (a private window): the source answers on the page, and the page says it is not kept', async () => {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('IndexedDB is not available in this window.', 'InvalidStateError');
+      };
+    });
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    const syncs: { reason?: string; result?: string }[] = [];
+    await page.exposeFunction('recordSync', (detail: { reason?: string; result?: string }) => syncs.push(detail));
+    await page.addInitScript(() => document.addEventListener('mx-lookup-sync', (e) => (window as unknown as { recordSync(d: unknown): void }).recordSync((e as CustomEvent).detail)));
+    await page.goto(pageUrl(manifestUrl(), published.publicKey));
+    await expect(widget(page)).toHaveAttribute('sync-status', 'ok');
+    expect(await answering(page)).toBe('version 2');
+    expect(warnings.join(' ')).toContain('downloaded for this page only');
+    await expect.poll(() => syncs[0]?.reason ?? '').toContain('IndexedDB');
+    // The next page downloads it again (nothing was kept), and answers with it again.
+    await page.reload();
+    await expect(widget(page)).toHaveAttribute('sync-status', 'ok');
+    expect(await answering(page)).toBe('version 2');
+    expect(syncs.map((s) => s.result)).toEqual(['full', 'full']);
+    await page.close();
+  });
+});
+
+const newContextOf = (page: Page) => page.context();
