@@ -23,8 +23,17 @@ export class IncompleteLayers extends Error {
   constructor(
     readonly layers: Layer[],
     readonly missing: string[],
+    /** Sources whose installed index answers but whose sync state could not be read (the next sync records it again). */
+    readonly unrecorded: string[] = [],
   ) {
-    super(`the installed guidance of ${missing.join(', ')} could not be read; it will be tried again`);
+    super(
+      [
+        missing.length > 0 ? `the installed guidance of ${missing.join(', ')} could not be read; it will be tried again` : '',
+        unrecorded.length > 0 ? `the sync state of ${unrecorded.join(', ')} could not be read; its installed guidance answers and is recorded again at its next sync` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    );
   }
 }
 

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { isDue, syncSource } from '../core/sync/client';
 import { sourceProblems, sourceStorageId } from '../core/sync/config';
 import type { Layer } from '../core/sync/merge';
-import type { SourceConfig, SyncOutcome, SyncStorage } from '../core/sync/types';
+import type { SourceConfig, SourceState, SyncOutcome, SyncStorage } from '../core/sync/types';
 import { IncompleteLayers, type LookupService } from './lookup-service';
 import { adminRequestSchema, type AdminRequest, type Reply, type SourcesAnswer, type SourceView } from './messages';
 import { POLICY_KEY, readManagedPolicy, readPolicyCopy, type Policy } from './policy';
@@ -26,6 +26,15 @@ const storedSource = v.object({
   enabled: v.boolean(),
 });
 
+/** How often a source whose installed index cannot be read is downloaded again at most. */
+const REPAIR_INTERVAL_MS = 10 * 60_000;
+
+/** Whether the source with `state` tried a sync in the last `ms`. */
+function triedWithin(state: SourceState, ms: number): boolean {
+  const last = Date.parse(state.status.lastAttempt ?? '');
+  return !Number.isNaN(last) && Date.now() - last < ms && last <= Date.now();
+}
+
 export class SourceManager {
   private policy: Policy | null = null;
   private policyLoading: Promise<Policy> | null = null;
@@ -33,6 +42,9 @@ export class SourceManager {
   private refreshing: Promise<Policy> | null = null;
   private refreshAgain = false;
   private syncing: Promise<unknown> = Promise.resolve();
+  /** Sources whose recorded version could not be read back: synced at once, whether due or not. */
+  private readonly repairs = new Set<string>();
+  private readonly repairAsked = new Map<string, number>();
 
   constructor(
     private readonly service: LookupService,
@@ -128,16 +140,45 @@ export class SourceManager {
   async layers(): Promise<Layer[]> {
     const layers: Layer[] = [];
     const missing: string[] = [];
+    const unrecorded: string[] = [];
     for (const source of await this.sources()) {
       if (!source.enabled || sourceProblems(source).length > 0) continue;
-      const state = await this.storage.readState(source.id).catch(ignore('a source with no readable state has nothing installed to layer'));
-      if (state?.version === undefined) continue;
+      const state = await this.storage.readState(source.id).catch(ignore('reported below when an index is installed without a readable state'));
       const index = await this.storage.readIndex(source.id).catch(ignore('reported below as a missing layer, tried again'));
+      if (!state) {
+        // A damaged state: the index stored under this source's id (only its syncs write there)
+        // still answers, and the next sync records it again (the client never goes below it).
+        if (index) {
+          layers.push({ index, priority: source.priority });
+          unrecorded.push(source.name || source.id);
+          this.askRepair(source.id, undefined);
+        }
+        continue;
+      }
+      if (state.version === undefined) continue; // nothing installed yet
       if (index && index.source === state.source) layers.push({ index, priority: source.priority });
-      else missing.push(source.name || source.id);
+      else {
+        missing.push(source.name || source.id);
+        // Its index is gone or damaged: the client downloads it again (never below the recorded
+        // version). At most once every ten minutes, in case storage reads fail whatever is written.
+        this.askRepair(source.id, state);
+      }
     }
-    if (missing.length > 0) throw new IncompleteLayers(layers, missing);
+    if (this.repairs.size > 0) void this.syncAll().catch(ignore('each source records its own failure in its status'));
+    if (missing.length > 0 || unrecorded.length > 0) throw new IncompleteLayers(layers, missing, unrecorded);
     return layers;
+  }
+
+  /**
+   * Marks a source for a sync now, whether due or not, unless it tried one in the last ten minutes
+   * (by its state, or by this worker's memory when the state cannot be read): storage that fails
+   * whatever is written must not turn into a download every 30 seconds.
+   */
+  private askRepair(id: string, state: SourceState | undefined): void {
+    const asked = this.repairAsked.get(id);
+    if ((state && triedWithin(state, REPAIR_INTERVAL_MS)) || (asked !== undefined && Date.now() - asked < REPAIR_INTERVAL_MS)) return;
+    this.repairAsked.set(id, Date.now());
+    this.repairs.add(id);
   }
 
   /** Gives the service the installed layers, or those that could be read with what could not. */
@@ -161,7 +202,8 @@ export class SourceManager {
         if (!source.enabled || (options.only && source.id !== options.only)) continue;
         if (sourceProblems(source).length > 0) continue;
         const state = await this.storage.readState(source.id).catch(ignore('a source whose state cannot be read is due: the sync reads it again'));
-        if (!options.force && !isDue(state, Date.now())) continue;
+        if (!options.force && !isDue(state, Date.now()) && !this.repairs.has(source.id)) continue;
+        this.repairs.delete(source.id);
         try {
           outcomes.push(await syncSource(source, { fetch: this.fetchImpl, storage: this.storage, now: Date.now, random: Math.random }));
         } catch (error) {

@@ -278,13 +278,14 @@ export async function syncSource(config: SourceConfig, deps: SyncDeps): Promise<
     const etag = response.headers.get('etag') ?? undefined;
     verifiedSource = manifest.source;
     const floor = floorFor(manifest.source);
-    if (manifest.version < floor)
-      throw refuse(`The server offers version ${manifest.version}, older than the installed version ${floor}; an older version is never installed.`);
     // The installed index, when it is this source's (with no state to say so, its own source id does).
     const mine = installed && installed.source === manifest.source ? installed : undefined;
+    // Lost or damaged state: the installed index is what it records again, whatever this sync ends in.
+    if (state.version === undefined && mine) Object.assign(state, { version: mine.version, entries: mine.entries.length, source: manifest.source });
+    if (manifest.version < floor)
+      throw refuse(`The server offers version ${manifest.version}, older than the installed version ${floor}; an older version is never installed.`);
     if (mine && manifest.version === mine.version && (!state.sha256 || state.sha256 === manifest.index.sha256)) {
-      // Lost or damaged state: the installed index is what it records again.
-      if (state.version === undefined) Object.assign(state, { version: mine.version, entries: mine.entries.length, sha256: manifest.index.sha256 });
+      state.sha256 ??= manifest.index.sha256;
       return await finish(
         { result: 'not-modified', version: mine.version, bytes: session.bytes, ...(stored ? {} : { reason: 'The stored sync state could not be read; the installed guidance was kept and recorded again.' }) },
         { etag, source: manifest.source },

@@ -174,3 +174,67 @@ export async function keyboardSelect(page: Page, selector: string, word: string)
   }, word);
   for (let i = 0; i < word.length; i++) await page.keyboard.press('Shift+ArrowRight');
 }
+
+/** How a test alters records in IndexedDB: damage of several kinds, or times moved so a sync is due or long past. */
+export type Alteration = 'garbage' | 'other-shape' | 'cut-short' | 'other-source' | 'sync-due' | 'tried-long-ago';
+
+/**
+ * Alters every record of `database`/`store` whose key starts with `prefix`, in the origin of
+ * `page` (a widget's page, or an extension page: the extension's pages and worker share theirs).
+ * Returns how many records were altered.
+ */
+export function alterRecords(page: Page, database: string, store: string, prefix: string, how: Alteration): Promise<number> {
+  return page.evaluate(
+    ([database, store, prefix, how]) =>
+      new Promise<number>((done, fail) => {
+        let altered = 0;
+        const opening = indexedDB.open(database);
+        opening.onerror = () => fail(opening.error);
+        opening.onsuccess = () => {
+          const transaction = opening.result.transaction(store, 'readwrite');
+          const cursor = transaction.objectStore(store).openCursor();
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (!at) return;
+            if (String(at.key).startsWith(prefix)) {
+              const v = at.value;
+              const epoch = new Date(0).toISOString();
+              const next =
+                how === 'garbage' ? 'garbage{'
+                : how === 'other-shape' ? { version: 'two', status: 'ok' }
+                : how === 'cut-short' ? { format: v.format, formatVersion: v.formatVersion, source: v.source, version: v.version }
+                : how === 'other-source' ? { ...v, source: 'another-hospital' }
+                : how === 'sync-due' ? { ...v, status: { ...v.status, nextAttempt: epoch } }
+                : { ...v, status: { ...v.status, lastAttempt: epoch, nextAttempt: epoch } };
+              at.update(next);
+              altered += 1;
+            }
+            at.continue();
+          };
+          transaction.oncomplete = () => done(altered);
+          transaction.onerror = () => fail(transaction.error);
+        };
+      }),
+    [database, store, prefix, how] as const,
+  );
+}
+
+/** The first record of `database`/`store` whose key starts with `prefix`, as stored. */
+export function firstRecord<T>(page: Page, database: string, store: string, prefix: string): Promise<T | undefined> {
+  return page.evaluate(
+    ([database, store, prefix]) =>
+      new Promise<T | undefined>((done, fail) => {
+        const opening = indexedDB.open(database);
+        opening.onerror = () => fail(opening.error);
+        opening.onsuccess = () => {
+          const cursor = opening.result.transaction(store).objectStore(store).openCursor();
+          cursor.onsuccess = () => {
+            if (!cursor.result) return done(undefined);
+            if (String(cursor.result.key).startsWith(prefix)) return done(cursor.result.value as T);
+            cursor.result.continue();
+          };
+        };
+      }),
+    [database, store, prefix] as const,
+  );
+}

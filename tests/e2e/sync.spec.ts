@@ -9,7 +9,7 @@ import { publish } from '../../cli/source';
 import type { Manifest } from '../../core/sync/types';
 import { fromBase64, generateKeyPair, sha256Hex, signManifest } from '../../core/sync/verify';
 import { editSummary, publishedSource, startFaultServer, type FaultServer, type PublishedSource } from '../unit/sync/fixtures';
-import { launchWithExtension, POPOVER, serveFixtures, wordPoint, type ExtensionBrowser, type FixtureServer } from './harness';
+import { alterRecords, firstRecord, launchWithExtension, POPOVER, serveFixtures, wordPoint, type ExtensionBrowser, type FixtureServer } from './harness';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -105,6 +105,62 @@ test('a sync with nothing new is a 304 with no body', async () => {
   const reply = (await options.evaluate(`chrome.runtime.sendMessage({ type: 'sources' })`)) as { value: { sources: { config: { id: string }; state: { status: { lastResult: string; lastBytes: number } } }[] } };
   const status = reply.value.sources.find((s) => s.config.id.startsWith('riverside-protocols-'))?.state.status;
   expect(status).toMatchObject({ lastResult: 'not-modified', lastBytes: 0 });
+});
+
+// Issue 16's storage fault table, extension rows: the worker's real IndexedDB is damaged under the
+// installed version 3 while the server offers the older, validly signed version 1, and the worker
+// is stopped so that it starts from what storage holds.
+test('storage faults: a damaged state or index never lowers the version nor drops the source in silence; recovery ends at version 3', async () => {
+  const SYNC_DB = ['mx-lookup-sync', 'sources'] as const;
+  const state = () => firstRecord<{ version?: number }>(options, ...SYNC_DB, 'state:riverside-protocols-');
+  const coldStart = async () => {
+    const cdp = await browser.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await alterRecords(options, 'mx-lookup-matcher', 'snapshot', '', 'garbage'); // no saved matcher: built from storage
+  };
+  const popupWarning = async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect(popup.locator('#index-status')).toContainText('entries'); // the status has arrived
+    const text = (await popup.locator('.mx-source-warning').allTextContents()).join(' ');
+    await popup.close();
+    return text;
+  };
+  const riverside = () => entry('high-flow-nasal-cannula').then((e) => e?.summary.en ?? '');
+
+  await test.step('state unreadable: the installed index still answers, version 1 is refused, the state is recorded again', async () => {
+    server.overrides.set('/manifest.json', source.manifestV1);
+    expect(await alterRecords(options, ...SYNC_DB, 'state:riverside-protocols-', 'garbage')).toBe(1);
+    await coldStart();
+    expect(await riverside()).toContain('Riverside respiratory team');
+    // The worker syncs the source at once to record it again; version 1 is refused as older.
+    await expect.poll(state).toMatchObject({ version: 3 });
+    await options.reload();
+    await expect(options.locator(`${SOURCE} .mx-source-error`)).toContainText('older than the installed version 3');
+    await expect(options.locator(`${SOURCE} .mx-source-status`)).toContainText('version 3');
+    expect(await riverside()).toContain('Riverside respiratory team');
+  });
+
+  await test.step('index unreadable: the popup says so, the bundled entry answers meanwhile, version 1 is refused', async () => {
+    expect(await alterRecords(options, ...SYNC_DB, 'index-', 'garbage')).toBeGreaterThan(0);
+    await alterRecords(options, ...SYNC_DB, 'state:riverside-protocols-', 'tried-long-ago');
+    await coldStart();
+    expect(await riverside()).not.toContain('Riverside respiratory team');
+    expect(await popupWarning()).toContain('could not be read');
+    await expect.poll(() => firstRecord<{ status: { lastError?: string } }>(options, ...SYNC_DB, 'state:riverside-protocols-').then((s) => s?.status.lastError ?? '')).toContain('older than the installed version 3');
+    expect(await state()).toMatchObject({ version: 3 });
+  });
+
+  await test.step('storage recovers and the server offers version 3 again: the next sync downloads it, the source answers, no warning is left', async () => {
+    server.overrides.clear();
+    await syncNow();
+    await expect(options.locator(`${SOURCE} .mx-source-status`)).toContainText('version 3');
+    await expect(options.locator(`${SOURCE} .mx-source-error`)).toHaveCount(0);
+    await expect.poll(riverside).toContain('Riverside respiratory team');
+    expect(await popupWarning()).toBe('');
+  });
 });
 
 test('every fault keeps the installed guidance and shows why; the next sync after the fix succeeds', async () => {

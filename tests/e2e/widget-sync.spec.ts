@@ -6,7 +6,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { startDemoServer, type DemoServer } from '../../cli/serve-demo';
 import { startSourceServer, type SourceServer } from '../../cli/serve-source';
 import { publishedSource, type PublishedSource } from '../unit/sync/fixtures';
-import { chromiumPath } from './harness';
+import { alterRecords, chromiumPath, firstRecord } from './harness';
 
 let browser: Browser;
 let demo: DemoServer;
@@ -143,27 +143,7 @@ test('unusable attributes: a clear message, nothing requested from the source, t
 });
 
 /** Makes the next sync of every source stored by the widget due now (as when its refresh time has passed). */
-async function makeSyncDue(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((done, fail) => {
-        const opening = indexedDB.open('mx-lookup-sync');
-        opening.onerror = () => fail(opening.error);
-        opening.onsuccess = () => {
-          const transaction = opening.result.transaction('sources', 'readwrite');
-          const cursor = transaction.objectStore('sources').openCursor();
-          cursor.onsuccess = () => {
-            const at = cursor.result;
-            if (!at) return;
-            if (String(at.key).startsWith('state:')) at.update({ ...at.value, status: { ...at.value.status, nextAttempt: new Date(0).toISOString() } });
-            at.continue();
-          };
-          transaction.oncomplete = () => done();
-          transaction.onerror = () => fail(transaction.error);
-        };
-      }),
-  );
-}
+const makeSyncDue = (page: Page) => alterRecords(page, 'mx-lookup-sync', 'sources', 'state:', 'sync-due');
 
 test('once installed, the source answers from IndexedDB with its server gone, and a failed sync only warns', async () => {
   const own = await startSourceServer(published.site);
@@ -214,52 +194,9 @@ test('under a strict Content-Security-Policy that allows the source, the widget 
 // and that once storage recovers the next sync ends with version 2 answering and recorded.
 test.describe('storage faults in IndexedDB', () => {
   type Damage = 'garbage' | 'other-shape' | 'cut-short' | 'other-source';
-  /** Replaces every record of the widget's sync store whose key starts with `prefix` by a damaged one. */
-  const damage = (page: Page, prefix: string, kind: Damage) =>
-    page.evaluate(
-      ([prefix, kind]) =>
-        new Promise<number>((done, fail) => {
-          let damaged = 0;
-          const opening = indexedDB.open('mx-lookup-sync');
-          opening.onerror = () => fail(opening.error);
-          opening.onsuccess = () => {
-            const transaction = opening.result.transaction('sources', 'readwrite');
-            const cursor = transaction.objectStore('sources').openCursor();
-            cursor.onsuccess = () => {
-              const at = cursor.result;
-              if (!at) return;
-              if (String(at.key).startsWith(prefix)) {
-                const v = at.value;
-                const next =
-                  kind === 'garbage' ? 'garbage{' : kind === 'other-shape' ? { version: 'two', status: 'ok' } : kind === 'cut-short' ? { format: v.format, formatVersion: v.formatVersion, source: v.source, version: v.version } : { ...v, source: 'another-hospital' };
-                at.update(next);
-                damaged += 1;
-              }
-              at.continue();
-            };
-            transaction.oncomplete = () => done(damaged);
-            transaction.onerror = () => fail(transaction.error);
-          };
-        }),
-      [prefix, kind] as const,
-    );
+  const damage = (page: Page, prefix: string, kind: Damage) => alterRecords(page, 'mx-lookup-sync', 'sources', prefix, kind);
   /** The state the widget recorded for its source. */
-  const recordedState = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<{ version?: number; status?: { lastResult?: string } } | undefined>((done, fail) => {
-          const opening = indexedDB.open('mx-lookup-sync');
-          opening.onerror = () => fail(opening.error);
-          opening.onsuccess = () => {
-            const cursor = opening.result.transaction('sources').objectStore('sources').openCursor();
-            cursor.onsuccess = () => {
-              if (!cursor.result) return done(undefined);
-              if (String(cursor.result.key).startsWith('state:')) return done(cursor.result.value);
-              cursor.result.continue();
-            };
-          };
-        }),
-    );
+  const recordedState = (page: Page) => firstRecord<{ version?: number; status?: { lastResult?: string } }>(page, 'mx-lookup-sync', 'sources', 'state:');
   const manifestUrl = () => `${source.url}/manifest.json`;
   /** The server offers version 1 (validly signed) to this page. */
   const offerVersion1 = (page: Page) =>
@@ -308,6 +245,7 @@ test.describe('storage faults in IndexedDB', () => {
       expect(report.message).toMatch(/older than the installed version 2/);
       expect(report.message).toContain(row.answers === 'default' ? 'The default guidance is shown.' : 'Its version 2 installed earlier is shown.');
       expect(await answering(page)).toBe(row.answers);
+      expect(await recordedState(page)).toMatchObject({ version: 2 }); // a damaged state is recorded again from the installed index
       await recovers(page);
       await page.close();
     });

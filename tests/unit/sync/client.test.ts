@@ -443,6 +443,8 @@ describe('storage faults: the installed version is never lowered, nothing disapp
       // The outcome names the version still installed, whenever storage can tell it.
       if (!row.name.startsWith('storage unavailable')) expect(replay.version, row.name).toBe(current);
       expect(client.storage.indexes.get('fixture')?.version).not.toBe(1);
+      // What storage records after the refusal still names the installed version (a damaged state is repaired from the index).
+      expect(client.storage.states.get('fixture')?.version, row.name).toBe(current);
       server.overrides.clear();
       // Storage recovers (what it held is as it was); the next sync ends with version 2 installed and recorded.
       Object.assign(client.storage, healthy);
