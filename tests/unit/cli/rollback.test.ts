@@ -64,3 +64,29 @@ describe('a damaged state file never lowers the installed version', () => {
       expect(installedVersion()).toBe(2);
     }, 60_000);
 });
+
+describe('a damaged index file never lowers the installed version, and the next pull repairs it', () => {
+  const indexFile = () => join(state(), 'index.json');
+  const damage: [string, () => void][] = [
+    ['unreadable', () => writeFileSync(indexFile(), 'garbage{')],
+    ['truncated', () => writeFileSync(indexFile(), readFileSync(indexFile(), 'utf8').slice(0, 2000))],
+    ['of another source', () => writeFileSync(indexFile(), JSON.stringify({ ...JSON.parse(readFileSync(indexFile(), 'utf8')), source: 'another-hospital' }))],
+  ];
+  for (const [kind, harm] of damage)
+    it(`index ${kind}: the older version 1 is refused; once the server offers version 2 again, version 2 is installed and recorded`, async () => {
+      harm();
+      const outcome = await pull(old.url);
+      expect(outcome.result).toBe('refused');
+      expect(outcome.reason).toMatch(/older than the installed version 2/);
+      const current = await startSourceServer(join(dir, 'site'), 0);
+      try {
+        const next = await pull(current.url);
+        expect(['full', 'delta', 'not-modified']).toContain(next.result);
+        expect(installedVersion()).toBe(2);
+        expect(JSON.parse(readFileSync(join(state(), 'index.json'), 'utf8')).source).not.toBe('another-hospital');
+        expect(JSON.parse(readFileSync(join(state(), 'state.json'), 'utf8'))).toMatchObject({ version: 2 });
+      } finally {
+        await current.close();
+      }
+    }, 60_000);
+});
