@@ -45,6 +45,8 @@ export class SourceManager {
   /** Sources whose recorded version could not be read back: synced at once, whether due or not. */
   private readonly repairs = new Set<string>();
   private readonly repairAsked = new Map<string, number>();
+  /** What could not be read of the user's stored sources, in words (shown in the options). */
+  private unreadableSources: string | undefined;
 
   constructor(
     private readonly service: LookupService,
@@ -97,10 +99,21 @@ export class SourceManager {
     return this.refreshing;
   }
 
+  /**
+   * The user's sources as stored; one that cannot be read is left out and said (`unreadableSources`),
+   * never taken for an empty list in silence. The next change of the list writes the readable ones.
+   */
   private async userSources(): Promise<SourceConfig[]> {
     const raw = ((await browser.storage.local.get(USER_SOURCES_KEY)) as Record<string, unknown>)[USER_SOURCES_KEY];
-    const parsed = v.safeParse(v.array(storedSource), raw ?? []);
-    return parsed.success ? parsed.output : [];
+    const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    const readable = items.flatMap((item) => {
+      const parsed = v.safeParse(storedSource, item);
+      return parsed.success ? [parsed.output] : [];
+    });
+    const lost = items.length - readable.length;
+    this.unreadableSources =
+      lost === 0 ? undefined : `${lost === 1 ? 'One of your sources' : `${lost} of your sources`} could not be read from the browser's storage and ${lost === 1 ? 'is' : 'are'} not followed; add ${lost === 1 ? 'it' : 'them'} again.`;
+    return readable;
   }
 
   /** The sources to follow: the policy's (locked), then the user's when allowed; each id once. */
@@ -227,7 +240,8 @@ export class SourceManager {
     }
     const policy = await this.currentPolicy();
     const { locked } = applyPolicy({ triggers: { doubleClick: true, selection: true, modifier: false }, disabledSites: [], language: 'auto' }, policy);
-    return { sources, allowUserSources: policy.allowUserSources !== false, locked, policyProblems: this.policyProblems, problems };
+    const stored = this.unreadableSources ? [this.unreadableSources] : [];
+    return { sources, allowUserSources: policy.allowUserSources !== false, locked, policyProblems: this.policyProblems, problems: [...stored, ...problems] };
   }
 
   private async add(input: Extract<AdminRequest, { type: 'add-source' }>['source']): Promise<SourcesAnswer> {

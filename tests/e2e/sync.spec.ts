@@ -161,6 +161,19 @@ test('storage faults: a damaged state or index never lowers the version nor drop
     await expect.poll(riverside).toContain('Riverside respiratory team');
     expect(await popupWarning()).toBe('');
   });
+
+  await test.step("storage.local: an unreadable item in the user's list of sources is said, and the readable ones are still followed", async () => {
+    const saved = await options.evaluate(`chrome.storage.local.get('sources')`);
+    await options.evaluate(`chrome.storage.local.get('sources').then(({ sources }) => chrome.storage.local.set({ sources: [...sources, { id: 7, name: null }] }))`);
+    await options.reload();
+    await expect(options.locator('#sources .mx-problems[role="alert"]')).toContainText('One of your sources could not be read');
+    await expect(options.locator(`${SOURCE} .mx-source-status`)).toContainText('version 3');
+    expect(await riverside()).toContain('Riverside respiratory team');
+    await options.evaluate(`chrome.storage.local.set(${JSON.stringify(saved)})`);
+    await options.reload();
+    await expect(options.locator(`${SOURCE} .mx-source-status`)).toContainText('version 3');
+    await expect(options.locator('#sources .mx-problems')).toHaveCount(0);
+  });
 });
 
 test('every fault keeps the installed guidance and shows why; the next sync after the fix succeeds', async () => {
