@@ -63,8 +63,11 @@ export default defineConfig({
     // Hospital IT presets sources, sites, triggers and language through policy (Chrome, Edge).
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     omnibox: { keyword: 'mx' },
+    // The popover UI is the one file pages could probe to learn the extension is installed: Chrome
+    // serves it only at a per-session address (runtime.getURL gives it); Firefox's address is a
+    // random id per installation.
     web_accessible_resources:
-      manifestVersion === 3 ? [{ resources: ['popover-ui.js'], matches: ['<all_urls>'] }] : ['popover-ui.js'],
+      manifestVersion === 3 ? [{ resources: ['popover-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }] : ['popover-ui.js'],
     commands: {
       'lookup-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLookup__' },
       'focus-popover': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandFocus__' },

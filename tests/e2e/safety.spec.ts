@@ -84,6 +84,33 @@ test.describe('privacy', () => {
     await browser?.close();
   });
 
+  test('a page cannot tell the extension is installed: its one web-accessible file answers only at a per-session address', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/ehr.html`);
+    // The popover loads (the content script imports its UI through the per-session address)…
+    await dblclickWord(page, '#assessment', 'dexamethasone');
+    await expect(page.locator(`${POPOVER} [data-entry-id="dexamethasone"]`)).toBeVisible();
+    // …while the page, probing the fixed address that the extension id gives, gets nothing.
+    const probe = (url: string) =>
+      page.evaluate(async (u) => {
+        const fetched = await fetch(u).then((r) => `HTTP ${r.status}`, () => 'refused');
+        const script = await new Promise<string>((done) => {
+          const s = document.createElement('script');
+          s.src = u;
+          s.onload = () => done('loaded');
+          s.onerror = () => done('refused');
+          document.head.append(s);
+        });
+        return { fetched, script };
+      }, url);
+    expect(await probe(`chrome-extension://${browser.extensionId}/popover-ui.js`)).toEqual({ fetched: 'refused', script: 'refused' });
+    // The probe itself works: the per-session address (unknown to pages) does answer.
+    const dynamic = await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome.runtime.getURL('/popover-ui.js'));
+    expect(new URL(dynamic).host).not.toBe(browser.extensionId);
+    expect((await probe(dynamic)).script).toBe('loaded');
+    await page.close();
+  });
+
   test('no request of the page, its frames or the service worker carries selected text during 50 lookups', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
