@@ -55,6 +55,13 @@ export default defineConfig({
       files.push({ relativeDest: 'popover-ui.js', contents: await buildPopoverUi() });
     },
   },
+  // `npm run package`: <name>-<version>-chrome.zip, -firefox.zip and -sources.zip. The sources zip
+  // holds what a reviewer needs to rebuild the Firefox add-on (`npm ci && npm run package`), not
+  // the outputs of a build.
+  zip: {
+    name: 'medixchange-lookup',
+    excludeSources: ['widget/dist/**', 'public/guidance-index.json', 'test-results/**', 'playwright-report/**', 'scratch/**', 'tests/**'],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

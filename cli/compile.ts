@@ -261,6 +261,14 @@ export async function compileFolder(dir: string): Promise<CompiledFolder> {
   return { entries, files: fileOf, problems };
 }
 
+/** Now, or SOURCE_DATE_EPOCH (seconds) when set, so that a package rebuilt from its sources is identical. */
+function buildTime(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date().toISOString();
+  if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000).toISOString();
+}
+
 /** The index of `entries`, with the lexicon of ordinary words near term words. */
 export function assembleIndex(entries: Entry[], options: { source?: string; version?: number; built?: string } = {}): GuidanceIndex {
   const index: GuidanceIndex = {
@@ -268,7 +276,7 @@ export function assembleIndex(entries: Entry[], options: { source?: string; vers
     formatVersion: INDEX_FORMAT_VERSION,
     source: options.source ?? 'default',
     version: options.version ?? 1,
-    built: options.built ?? new Date().toISOString(),
+    built: options.built ?? buildTime(),
     entries,
     lexicon: { nearWords: [] },
   };
