@@ -25,6 +25,18 @@ async function buildPopoverUi(): Promise<string> {
   return output.text;
 }
 
+/**
+ * PDF.js's worker and data, copied into pdfjs/ for the PDF viewer: character maps (text of CJK
+ * PDFs), the standard fonts, the image decoders and colour profiles, with their licences.
+ */
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const root = 'node_modules/pdfjs-dist';
+  const files = [{ absoluteSrc: join(root, 'build', 'pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' }, { absoluteSrc: join(root, 'LICENSE'), relativeDest: 'pdfjs/LICENSE' }];
+  for (const dir of ['cmaps', 'standard_fonts', 'wasm', 'iccs'])
+    for (const name of readdirSync(join(root, dir))) files.push({ absoluteSrc: join(root, dir, name), relativeDest: `pdfjs/${dir}/${name}` });
+  return files;
+}
+
 /** A fingerprint of the bundled index, so the background's IndexedDB copy of it is never a stale one. */
 function bundledIndexHash(): string {
   const file = 'public/guidance-index.json';
@@ -52,7 +64,7 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
-      files.push({ relativeDest: 'popover-ui.js', contents: await buildPopoverUi() });
+      files.push({ relativeDest: 'popover-ui.js', contents: await buildPopoverUi() }, ...pdfjsAssets());
     },
   },
   // `npm run package`: <name>-<version>-chrome.zip, -firefox.zip and -sources.zip. The sources zip
@@ -67,6 +79,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'activeTab', 'alarms'],
+    // The PDF viewer asks for one site at a time, when a PDF from it does not open otherwise.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
     // Hospital IT presets sources, sites, triggers and language through policy (Chrome, Edge).
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     omnibox: { keyword: 'mx' },

@@ -5,7 +5,8 @@ import { loadBundledIndex, matcherSnapshots } from '../extension/bundled-index';
 import { LookupService } from '../extension/lookup-service';
 import { isAdminRequest, SourceManager } from '../extension/sources';
 import type { Layer } from '../core/sync/merge';
-import type { TabCommand } from '../extension/messages';
+import { PDF_OPENED, type TabCommand } from '../extension/messages';
+import { createPdfMenus, onPdfMenu, onPdfOpened } from '../extension/pdf/redirect';
 import { extensionUrl, uiMessage } from '../extension/platform';
 import { ignore, reportIgnoredTo } from '../core/errors/ignore';
 
@@ -29,6 +30,11 @@ export default defineBackground(() => {
   void service.ready().catch(ignore('a failed load is retried by the first request, which reports it'));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if ((message as { type?: unknown })?.type === PDF_OPENED) {
+      // Only a content script's own tab is ever redirected, and only to the viewer of its own address.
+      void onPdfOpened({ id: sender.tab?.id, url: sender.frameId === 0 ? sender.url : undefined }).then(sendResponse, () => sendResponse(false));
+      return true;
+    }
     if (isAdminRequest(message)) {
       // Configuration comes from the extension's own pages only, never from a content script.
       const fromOwnPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(extensionUrl('/'));
@@ -69,8 +75,10 @@ export default defineBackground(() => {
       title: uiMessage('contextMenuLookup') || 'Look up “%s”',
       contexts: ['selection'],
     });
+    createPdfMenus();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (onPdfMenu(info, tab)) return;
     if (info.menuItemId === 'mx-lookup' && tab?.id !== undefined) void tell(tab.id, { type: 'lookup-selection', text: info.selectionText }, info.frameId);
   });
 

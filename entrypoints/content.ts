@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { request } from '../extension/client';
 import { extensionUrl } from '../extension/platform';
-import { LookupController } from '../components/lookup/controller';
-import type { TabCommand } from '../extension/messages';
-import { DEFAULT_TRIGGERS, readSettings, resolveLanguage, watchSettings, type Settings } from '../extension/settings';
+import { PDF_OPENED } from '../extension/messages';
+import { startPageLookup } from '../extension/page-lookup';
+import { ignore } from '../core/errors/ignore';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -12,45 +11,21 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_start',
   main(ctx) {
-    // Settings are read once and then kept current; every event checks the cached values only.
-    let settings: Settings = { triggers: DEFAULT_TRIGGERS, disabledSites: [], language: 'auto' };
-    const host = location.host;
-    const siteDisabled = () => settings.disabledSites.includes(host);
-    void readSettings().then((s) => (settings = s));
-    const unwatch = watchSettings((changed) => {
-      settings = changed;
-      if (siteDisabled()) controller.close();
-    });
-    const lang = () => resolveLanguage(settings.language, browser.i18n.getUILanguage());
+    // A PDF in the browser's own viewer, where no selection can be read: the background offers
+    // (or, with the option on, opens) the extension's viewer.
+    const isPdf = document.contentType === 'application/pdf';
+    if (isPdf && window === window.top) void browser.runtime.sendMessage({ type: PDF_OPENED }).catch(ignore('the background is updating: the popup still offers the viewer'));
 
-    const controller = new LookupController({
+    const stop = startPageLookup({
       win: window,
+      site: location.host,
       loadPopover: async (doc, fetchEntry) => {
         const ui = (await import(/* @vite-ignore */ extensionUrl('/popover-ui.js'))) as typeof import('../extension/content/popover-ui');
         return new ui.Popover(doc, fetchEntry);
       },
-      lookup: (text, context, offset) => request({ type: 'lookup', text, context, offset, lang: lang() }),
-      fetchEntry: (id) => request({ type: 'entry', id }),
-      triggers: () => settings.triggers,
-      enabled: () => !siteDisabled(),
-      lang,
+      // The popup asks: the PDF's address (the popup may not see the tab's), or false.
+      onOtherCommand: (message) => ((message as { type?: string })?.type === 'is-pdf' ? isPdf && location.href : undefined),
     });
-    controller.start();
-
-    const onCommand = (message: unknown, _sender: unknown, sendResponse: (r: boolean) => void) => {
-      const command = message as TabCommand;
-      if (command?.type === 'lookup-selection') {
-        void controller.lookupSelection('command', null, command.text).then(sendResponse);
-        return true;
-      }
-      if (command?.type === 'focus-popover') sendResponse(controller.focusPopover());
-      return false;
-    };
-    browser.runtime.onMessage.addListener(onCommand);
-    ctx.onInvalidated(() => {
-      controller.stop();
-      browser.runtime.onMessage.removeListener(onCommand);
-      unwatch();
-    });
+    ctx.onInvalidated(stop);
   },
 });

@@ -95,4 +95,7 @@ export type AdminAnswers = { [K in AdminRequest['type']]: SourcesAnswer };
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Messages the background sends to a tab's content script. */
-export type TabCommand = { type: 'lookup-selection'; text?: string } | { type: 'focus-popover' };
+export type TabCommand = { type: 'lookup-selection'; text?: string } | { type: 'focus-popover' } | { type: 'is-pdf' };
+
+/** What the content script tells the background when its tab shows a PDF in the browser's viewer. */
+export const PDF_OPENED = 'pdf-opened';

@@ -8,3 +8,6 @@ export const triggers = storage.defineItem<Triggers>('sync:triggers', { fallback
 export const disabledSites = storage.defineItem<string[]>('sync:disabledSites', { fallback: [], version: 1 });
 
 export const language = storage.defineItem<LanguageSetting>('sync:language', { fallback: 'auto', version: 1 });
+
+/** Open every PDF in the extension's viewer (where lookup works) instead of the browser's. Off by default. */
+export const openPdfs = storage.defineItem<boolean>('sync:openPdfs', { fallback: false, version: 1 });

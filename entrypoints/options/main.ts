@@ -6,7 +6,7 @@ import { adminRequest, request } from '../../extension/client';
 import { uiMessage } from '../../extension/platform';
 import { readPolicyCopy } from '../../extension/policy';
 import { readSettings, resolveLanguage, siteOf, type LanguageSetting, type Triggers } from '../../extension/settings';
-import { disabledSites, language, triggers } from '../../extension/settings-store';
+import { disabledSites, language, openPdfs, triggers } from '../../extension/settings-store';
 import { sourcesTemplate, type SourcesSection } from './sources';
 import { SYNC_STAMP_KEY } from '../../extension/sources';
 
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     const lockNote = html`<span class="mx-lock">${t('setByOrganisation', 'Set by your organisation')}</span>`;
     const current = effective.triggers;
     const sites = await disabledSites.getValue();
+    const pdfsHere = await openPdfs.getValue();
     const policySites = policy.disabledSites ?? [];
     const lang = effective.language;
     const status = await request({ type: 'status' });
@@ -76,6 +77,13 @@ async function main(): Promise<void> {
           <input type="text" id="site-input" name="site" placeholder=${t('sitePlaceholder', 'ehr.example.org')} />
           <button type="submit">${t('addSite', 'Add')}</button>
         </form>
+
+        <h2 id="pdf-heading">${t('pdfHeading', 'PDFs')}</h2>
+        <label
+          ><input type="checkbox" id="open-pdfs" .checked=${pdfsHere} @change=${async (e: Event) => { await openPdfs.setValue((e.target as HTMLInputElement).checked); await draw(); }} />
+          ${t('pdfOption', "Open every PDF in MediXchange Lookup's viewer, where lookup works (the browser's own viewer does not let extensions read a selection)")}</label
+        >
+        <p class="mx-muted">${t('pdfOptionNote', 'Each site a PDF comes from is asked for once, when its PDF does not open otherwise. The viewer always offers the browser\'s own.')}</p>
 
         <h2><label for="language">${t('languageLabel', 'Language of the guidance')}</label> ${locked.has('language') ? lockNote : nothing}</h2>
         <select id="language" ?disabled=${locked.has('language')} @change=${async (e: Event) => { await language.setValue((e.target as HTMLSelectElement).value as LanguageSetting); await draw(); }}>

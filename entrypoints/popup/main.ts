@@ -7,16 +7,37 @@ import { defineSearchPanel } from '../../components/search-panel';
 import { adminRequest, request } from '../../extension/client';
 import { extensionUrl, uiMessage } from '../../extension/platform';
 import { resolveLanguage, siteOf } from '../../extension/settings';
+import { fileOfViewer, looksLikePdf, viewerUrl } from '../../extension/pdf/address';
+import type { TabCommand } from '../../extension/messages';
+import { ignore } from '../../core/errors/ignore';
 import { disabledSites, language } from '../../extension/settings-store';
 
-const POPUP_CSS = `main { width: 400px; padding: 12px 14px; box-sizing: border-box; } mx-search-panel { margin-top: 10px; } footer { margin-top: 12px; }`;
+const POPUP_CSS = `main { width: 400px; padding: 12px 14px; box-sizing: border-box; } mx-search-panel { margin-top: 10px; } footer { margin-top: 12px; } .mx-pdf-offer { margin: 10px 0 0; display: flex; flex-direction: column; align-items: flex-start; gap: 4px; }`;
 
-async function currentSite(): Promise<string | undefined> {
+/** The tab the popup was opened over (`?tab=<id>` lets tests name one). */
+async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab') ?? NaN);
+  if (Number.isInteger(fromQuery)) return browser.tabs.get(fromQuery).catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function currentSite(tab: { url?: string } | undefined): Promise<string | undefined> {
   // `?site=` lets the options page and tests open the popup for a given site.
   const fromQuery = new URLSearchParams(location.search).get('site');
   if (fromQuery) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return siteOf(tab?.url);
+}
+
+/**
+ * The PDF the tab shows in the browser's viewer (where no selection can be read), if any: its
+ * content script knows the document's type; Firefox's viewer runs none, so its address decides.
+ */
+async function pdfInTab(tab: { id?: number; url?: string } | undefined): Promise<string | undefined> {
+  if (tab?.id === undefined || fileOfViewer(tab.url)) return undefined;
+  const address = await browser.tabs.sendMessage(tab.id, { type: 'is-pdf' } satisfies TabCommand, { frameId: 0 }).catch(ignore('a tab without the content script (a browser page, the PDF viewer of Firefox)'));
+  if (typeof address === 'string') return address;
+  return looksLikePdf(tab.url) ? tab.url : undefined;
 }
 
 async function main(): Promise<void> {
@@ -27,7 +48,9 @@ async function main(): Promise<void> {
   const lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
   document.documentElement.lang = lang;
   const app = document.getElementById('app') as HTMLElement;
-  const site = await currentSite();
+  const tab = await currentTab();
+  const site = await currentSite(tab);
+  const pdf = await pdfInTab(tab);
   const status = await request({ type: 'status' });
   // A source that could not be synced is said here too: the clinician should know the guidance may be out of date.
   const sources = await adminRequest({ type: 'sources' });
@@ -46,6 +69,14 @@ async function main(): Promise<void> {
               ${uiMessage('siteToggle') || 'Lookup on this site'}: <strong>${site}</strong></label
             >`
           : ''}
+        ${pdf && tab?.id !== undefined
+          ? html`<p class="mx-pdf-offer">
+              <button type="button" id="open-pdf" @click=${async () => { await browser.tabs.update(tab.id as number, { url: viewerUrl(pdf) }); window.close(); }}>
+                ${uiMessage('pdfOpenHere') || 'Open this PDF where lookup works'}
+              </button>
+              <span class="mx-muted">${uiMessage('pdfOpenWhy') || "The browser's PDF viewer does not let extensions read a selection."}</span>
+            </p>`
+          : nothing}
         <mx-search-panel id="search" .lang=${lang}></mx-search-panel>
         <footer class="mx-muted" id="index-status">
           ${status

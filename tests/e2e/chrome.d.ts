@@ -7,4 +7,10 @@ declare namespace chrome {
   namespace runtime {
     function sendMessage(message: unknown): Promise<unknown>;
   }
+  namespace storage {
+    const sync: { get(keys: string | string[] | null): Promise<Record<string, unknown>> };
+  }
+  namespace permissions {
+    function getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
+  }
 }

@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from '@playwrig
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.pdf': 'application/pdf' };
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
@@ -26,12 +26,22 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves tests/fixtures/pages on 127.0.0.1 and records every request URL it receives. */
-export async function serveFixtures(extraHeaders: Record<string, string> = {}): Promise<FixtureServer> {
+/**
+ * Serves tests/fixtures/pages on 127.0.0.1 and records every request URL it receives; `files` adds
+ * files made by a test (`{ '/note.pdf': bytes }`, or `{ body, type }` for an address without an extension).
+ */
+export async function serveFixtures(extraHeaders: Record<string, string> = {}, files: Record<string, Uint8Array | { body: Uint8Array; type: string }> = {}): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
+    const made = files[path];
+    if (made) {
+      const { body, type } = made instanceof Uint8Array ? { body: made, type: TYPES[extname(path)] ?? 'application/octet-stream' } : made;
+      res.writeHead(200, { 'content-type': type, ...extraHeaders });
+      res.end(body);
+      return;
+    }
     const file = join(PAGES, path === '/' ? 'ehr.html' : path);
     if (!file.startsWith(PAGES) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
