@@ -32,8 +32,8 @@ function problemText(problem: LoadProblem): TemplateResult {
       return html`${t('pdfBadAddress', 'This is not an address a PDF can be opened from (http, https or file):')} <code>${problem.address}</code>`;
     case 'file-access':
       return navigator.userAgent.includes('Firefox')
-        ? html`${t('pdfFileFirefox', 'Firefox does not let add-ons read files on this computer. Choose the file below to open it here.')}`
-        : html`${t('pdfFileAccess', 'To open PDFs from this computer, turn on "Allow access to file URLs" for MediXchange Lookup in the browser\'s extension settings, then reload this page. Or choose the file below.')}`;
+        ? html`${t('pdfFileFirefox', 'Firefox does not let add-ons read files on this computer. Choose the file above to open it here.')}`
+        : html`${t('pdfFileAccess', 'To open PDFs from this computer, turn on "Allow access to file URLs" for MediXchange Lookup in the browser\'s extension settings, then reload this page. Or choose the file above.')}`;
     case 'http':
       return html`${t('pdfHttp', 'The server did not send the PDF (HTTP $1).', String(problem.status))}`;
     case 'too-large':

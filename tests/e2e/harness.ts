@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 // Shared set-up of the end-to-end tests: a static server for the fixture pages on 127.0.0.1,
 // Debian's Chromium with the built extension loaded, and a log of every request made.
 import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -6,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -247,4 +248,13 @@ export function firstRecord<T>(page: Page, database: string, store: string, pref
       }),
     [database, store, prefix] as const,
   );
+}
+
+/** Runs axe on `page` (or the part `include` selects) and expects no violations. */
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  expect(results.passes.length).toBeGreaterThan(10); // axe really ran over something
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }

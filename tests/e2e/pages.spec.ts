@@ -1,7 +1,6 @@
 // The extension's own pages: popup, options and entry page, by keyboard, and their accessibility.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { POPOVER, dblclickWord, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
+import { POPOVER, dblclickWord, expectNoAxeViolations, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -22,14 +21,6 @@ async function openPopup(): Promise<Page> {
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?site=${encodeURIComponent(site())}`);
   await popup.waitForFunction(() => document.querySelector('mx-search-panel')?.shadowRoot?.activeElement?.localName === 'input');
   return popup;
-}
-
-async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page });
-  if (include) builder = builder.include(include);
-  const results = await builder.analyze();
-  expect(results.passes.length).toBeGreaterThan(10); // axe really ran over something
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 test('popup: keyboard-only search to a card', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
-import { POPOVER, chromiumPath, dblclickWord, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
+import { POPOVER, chromiumPath, dblclickWord, expectNoAxeViolations, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
 
 const NOTE = `<!doctype html><meta charset="utf-8"><style>body{font:15px/1.6 sans-serif;margin:48px}</style>
 <h1>Discharge letter</h1>
@@ -64,8 +64,11 @@ test('a word, a word inside a term and a sentence of the PDF are looked up as on
 
   await dblclickWord(page, textLayer, 'dexamethasone');
   await expect(page.locator(`${POPOVER} [data-entry-id="dexamethasone"]`)).toBeVisible();
+  await expectNoAxeViolations(page, POPOVER);
+  await expectNoAxeViolations(page, '#bar');
   await page.keyboard.press('Escape');
   await expect(page.locator(`${POPOVER} [data-entry-id]`)).toHaveCount(0);
+
 
   await dblclickWord(page, textLayer, 'cannula');
   await expect(page.locator(`${POPOVER} [data-entry-id="high-flow-nasal-cannula"]`)).toBeVisible();
