@@ -17,7 +17,7 @@ const POPUP_CSS = `main { width: 400px; padding: 12px 14px; box-sizing: border-b
 /** The tab the popup was opened over (`?tab=<id>` lets tests name one). */
 async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab') ?? NaN);
-  if (Number.isInteger(fromQuery)) return browser.tabs.get(fromQuery).catch(() => undefined);
+  if (Number.isInteger(fromQuery)) return browser.tabs.get(fromQuery).catch(ignore('a closed tab: the popup shows no site'));
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }

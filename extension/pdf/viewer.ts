@@ -12,6 +12,7 @@ import { extensionUrl, uiMessage } from '../platform';
 import { siteOf } from '../settings';
 import { originalChosenKey } from './address';
 import { askForSite, loadPdf, MAX_PDF_BYTES, type LoadProblem } from './load';
+import { ignore } from '../../core/errors/ignore';
 
 /** A UI string, or its English fallback with `$1`… filled in the same way. */
 const t = (key: string, fallback: string, substitutions?: string | string[]) =>
@@ -135,7 +136,7 @@ export async function startViewer(doc: Document): Promise<void> {
       linkService.setDocument(pdf);
       state.pages = pdf.numPages;
       state.message = undefined;
-      const info = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
+      const info = (await pdf.getMetadata().catch(ignore('a PDF without readable metadata is titled by its file name')))?.info as { Title?: string } | undefined;
       doc.title = `${info?.Title?.trim() || name} — MediXchange Lookup`;
     } catch (error) {
       const invalid = error instanceof Error && error.name === 'InvalidPDFException';
