@@ -23,7 +23,8 @@ const NEGATIONS = ['un', 'non'];
 export const LANG_EN = 1;
 export const LANG_FR = 2;
 export const LANG_OTHER = 4;
-export const langBit = (lang: string) => (lang === 'en' ? LANG_EN : lang === 'fr' ? LANG_FR : LANG_OTHER);
+export const LANG_PT = 8;
+export const langBit = (lang: string) => (lang === 'en' ? LANG_EN : lang === 'fr' ? LANG_FR : lang === 'pt' ? LANG_PT : LANG_OTHER);
 const CACHE_LIMIT = 20_000;
 
 export class WordForms {
@@ -32,7 +33,7 @@ export class WordForms {
   private readonly inTermCache = new Map<string, readonly WordForm[]>();
 
   constructor(
-    /** Term words and the languages of the terms they appear in (LANG_EN | LANG_FR | LANG_OTHER). */
+    /** Term words and the languages of the terms they appear in (LANG_EN | LANG_FR | LANG_PT | LANG_OTHER). */
     private readonly vocabulary: ReadonlyMap<string, number>,
     /** Joined form of two adjacent term words → the two words ("handrub" → ["hand", "rub"]). */
     readonly pairs: ReadonlyMap<string, readonly [string, string]>,
@@ -58,7 +59,7 @@ export class WordForms {
       forms.push({ key: word, step });
     };
     const inflected = inflectionCandidates(key);
-    for (const candidate of inflected) add(candidate.key, 'inflected', candidate.lang === 'fr' ? LANG_FR : LANG_EN);
+    for (const candidate of inflected) add(candidate.key, 'inflected', langBit(candidate.lang));
     if (key.length >= 5 && (inTerm || !this.commonDerived.has(key))) {
       // The word's stem, its inflected forms' stems, and a Latin plural's root ("emboli" → "embol",
       // the stem of "embolism").

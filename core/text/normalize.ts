@@ -46,7 +46,15 @@ const WORD = /[\p{L}\p{N}]/u;
 const IGNORABLE = /[\p{Cf}\p{M}]/u;
 const HYPHENS = new Set(['-', '\u2010', '\u2011', '\u00ad']);
 // Letters that NFKC and NFD leave whole but that readers treat as two ASCII letters or one.
-const SPECIAL_FOLDS: Record<string, string> = { ß: 'ss', œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i' };
+const SPECIAL_FOLDS: Record<string, string> = {
+  ß: 'ss', œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i',
+  // Arabic as search engines fold it: the stretching tatweel is not a letter, final alef maqsura
+  // and yeh are written interchangeably, as are teh marbuta and heh; Arabic-Indic digits are digits.
+  // (Hamza and madda on alef, and the short-vowel marks, are combining marks and go with them.)
+  '\u0640': '', ى: 'ي', ة: 'ه',
+  ...Object.fromEntries([...'٠١٢٣٤٥٦٧٨٩'].map((d, i) => [d, String(i)])),
+  ...Object.fromEntries([...'۰۱۲۳۴۵۶۷۸۹'].map((d, i) => [d, String(i)])),
+};
 
 const charCache = new Map<number, CharInfo>();
 const LONE_SURROGATE: CharInfo = { cls: CharClass.Separator, folded: '', cased: '' };

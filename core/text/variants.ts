@@ -11,7 +11,8 @@ function americanSpelling(word: string): string {
   if (word.length < 5) return word;
   let w = word;
   if (w.includes('ae')) w = w.replace(/ae/g, 'e'); // haemoglobin, paediatric, anaesthesia
-  if (w.includes('oe')) w = w.replace(/oe/g, 'e'); // oedema, dyspnoea, diarrhoea, foetal
+  // oedema, dyspnoea, diarrhoea, foetal; not a final "oe" (Portuguese "pulmões" is "pulmoe" here).
+  if (w.includes('oe')) w = w.replace(/oe(?!$)/g, 'e');
   if (w.startsWith('sulph')) w = 'sulf' + w.slice(5);
   if (!BRITISH_ENDING.test(w)) return w;
   w = w
@@ -40,11 +41,16 @@ function singular(word: string): string {
 
 const keyCache = new Map<string, string>();
 
+// The Arabic definite article, alone or after the conjunctions and prepositions written joined to
+// it ("والحمى", "بالأكسجين", "للمرضى"): a term is written without it, text mostly with it.
+const ARABIC_ARTICLE = /^(?:[وفبك]?ال|لل)(?=[\u0621-\u064a]{3})/;
+
 /** The matching key of one folded (lowercase, no diacritics) word. */
 export function canonicalKey(folded: string): string {
   const cached = keyCache.get(folded);
   if (cached !== undefined) return cached;
-  const key = americanSpelling(singular(folded));
+  const first = folded.charCodeAt(0);
+  const key = first >= 0x0600 && first <= 0x06ff ? folded.replace(ARABIC_ARTICLE, '') : americanSpelling(singular(folded));
   if (keyCache.size < 50_000) keyCache.set(folded, key);
   return key;
 }
@@ -57,10 +63,10 @@ export function canonicalKey(folded: string): string {
  * "intube", "fiévreuse" → "fievreux"). Tried only after the word itself, and only a candidate that
  * is a term word is ever used, so a rule may overreach without harm.
  */
-export function inflectionCandidates(key: string): { key: string; lang: 'en' | 'fr' }[] {
-  const out: { key: string; lang: 'en' | 'fr' }[] = [];
+export function inflectionCandidates(key: string): { key: string; lang: 'en' | 'fr' | 'pt' }[] {
+  const out: { key: string; lang: 'en' | 'fr' | 'pt' }[] = [];
   // Short bases have too many homographs ("kidding" is not "kid").
-  const add = (base: string, lang: 'en' | 'fr') => {
+  const add = (base: string, lang: 'en' | 'fr' | 'pt') => {
     if (base.length >= 4 && base !== key && !out.some((o) => o.key === base && o.lang === lang)) out.push({ key: base, lang });
   };
   const n = key.length;
@@ -95,5 +101,11 @@ export function inflectionCandidates(key: string): { key: string; lang: 'en' | '
   if (key.endsWith('elle') || key.endsWith('enne')) add(key.slice(0, -2), 'fr');
   if (key.endsWith('ee')) add(key.slice(0, -1), 'fr'); // intubee → intube
   else if (key.endsWith('e')) add(key.slice(0, -1), 'fr'); // ventrale → ventral
+  // Portuguese plurals, as the plural rules leave them ("pulmões" has become "pulmoe"), and
+  // feminine adjectives.
+  if (key.endsWith('oe') || key.endsWith('ae')) add(key.slice(0, -2) + 'ao', 'pt'); // pulmoes → pulmao, maes → mao
+  if (/[aeo]is$/.test(key)) add(key.slice(0, -2) + 'l', 'pt'); // hospitais → hospital, papeis → papel (the plural rules keep -is)
+  if (key.endsWith('en')) add(key.slice(0, -1) + 'm', 'pt'); // jovens → jovem
+  if (key.endsWith('a')) add(key.slice(0, -1) + 'o', 'pt'); // aguda → agudo, respiratoria → respiratorio
   return out;
 }

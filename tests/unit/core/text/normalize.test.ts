@@ -90,6 +90,33 @@ describe('matching keys', () => {
   });
 });
 
+describe('Arabic and Portuguese', () => {
+  it('folds Arabic as search engines do: vowel marks, tatweel, alef forms, alef maqsura, teh marbuta, Arabic-Indic digits', () => {
+    const keys = (text: string) => tokenize(text).map((t) => t.key);
+    expect(keys('الحُمَّى')).toEqual(keys('الحمي'));
+    expect(keys('حمـــى')).toEqual(keys('حمى'));
+    expect(keys('أكسجين إكسجين آكسجين')).toEqual(['اكسجين', 'اكسجين', 'اكسجين']);
+    expect(keys('رئوية')).toEqual(keys('رئويه'));
+    expect(tokenize('SpO2 ٨٦٪').map((t) => t.folded)).toEqual(['spo2', '86']);
+  });
+
+  it('reads an Arabic word with or without its article and joined particles as one key, and never cuts a short word', () => {
+    const key = (word: string) => tokenize(word)[0]?.key;
+    for (const written of ['الحمى', 'والحمى', 'بالحمى', 'للحمى', 'فالحمى', 'كالحمى']) expect(key(written), written).toBe(key('حمى'));
+    expect(key('بالأكسجين')).toBe(key('أكسجين'));
+    expect(key('الم')).toBe('الم'); // "pain" (alif-lam-mim): the remainder would be one letter
+    expect(key('الله')).toBe('الله');
+  });
+
+  it('offers Portuguese singulars and masculine forms, tried only against Portuguese terms', () => {
+    const of = (word: string) => inflectionCandidates(canonicalKey(word)).filter((c) => c.lang === 'pt').map((c) => c.key);
+    expect(of('pulmoes')).toContain('pulmao');
+    expect(of('hospitais')).toContain('hospital');
+    expect(of('aguda')).toContain('agudo');
+    expect(of('respiratorias')).toContain('respiratorio');
+  });
+});
+
 describe('numbers', () => {
   it('reads a number and a number with its unit as numbers, and a drug code as a word', async () => {
     const { isNumeric, tokenize: t } = await import('../../../../core/text/normalize');
