@@ -159,6 +159,23 @@ export function compileMarkdown(source: string, file: string): Compiled {
     } else add(`body.${lang}`, `unsupported Markdown (${token.type}); use a paragraph and a bullet list`);
   }
 
+  // A translation a clinician reading that language has checked: `translations: { fr: { reviewed: 2026-12-01, by: "Dr A. Diallo" } }`.
+  const translationReviews: Record<string, { reviewed: string; by: string }> = {};
+  if (front.translations !== undefined) {
+    if (!isRecord(front.translations)) add('translations', 'must map languages to { reviewed: YYYY-MM-DD, by: name }');
+    else
+      for (const [lang, review] of Object.entries(front.translations)) {
+        const field = `translations.${lang}`;
+        const reviewedOn = isRecord(review) ? asString(review.reviewed) : undefined;
+        const by = isRecord(review) ? asString(review.by)?.trim() : undefined;
+        if (lang === 'en') add(field, 'English is the source text; its review date is `reviewed`');
+        else if (!title[lang]) add(field, `no "## ${lang}:" section to have reviewed`);
+        else if (!reviewedOn || !/^\d{4}-\d{2}-\d{2}$/.test(reviewedOn)) add(`${field}.reviewed`, 'missing or not a date YYYY-MM-DD');
+        else if (!by) add(`${field}.by`, 'missing: who checked it (a clinician who reads this language)');
+        else translationReviews[lang] = { reviewed: reviewedOn, by };
+      }
+  }
+
   checkBedsideFacts(front.type, keyPoints.en ?? [], add);
   const thresholds = readThresholds(front.thresholds, sources.length, add);
   const type = typeof front.type === 'string' && (ENTRY_KINDS as readonly string[]).includes(front.type) ? (front.type as EntryKind) : undefined;
@@ -175,6 +192,7 @@ export function compileMarkdown(source: string, file: string): Compiled {
     sources,
     reviewed,
     ...(thresholds.length > 0 ? { thresholds } : {}),
+    ...(Object.keys(translationReviews).length > 0 ? { translationReviews } : {}),
   };
   return { entry, problems };
 }

@@ -4,8 +4,11 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Entry, SourceRef } from '../core/index/types';
 import type { Hit } from '../core/match/types';
 import type { MeasuredValue } from '../core/note/measurements';
-import { inlineMarkdown } from './markdown';
-import { LANGUAGE_NAMES, stringsFor, type UiStrings } from './strings';
+import { inlineMarkdown, isolateLtr } from './markdown';
+import { directionOf, LANGUAGE_NAMES, stringsFor, type UiStrings } from './strings';
+
+/** A title as text, its left-to-right runs isolated when it reads right to left. */
+const isolated = (text: string | undefined, lang: string) => (directionOf(lang) === 'rtl' ? isolateLtr(text ?? '') : (text ?? ''));
 
 export interface CardOptions {
   /** Language to show; falls back to English field by field. */
@@ -43,9 +46,10 @@ export function cardTemplate(entry: Entry, options: CardOptions): TemplateResult
   const languages = Object.keys(entry.summary).filter((l) => entry.title[l]);
   const related = entry.related.filter((id) => options.relatedTitles[id]);
   const headingId = `mx-title-${entry.id}`;
-  return html`<article class="mx-card" data-entry-id=${entry.id} aria-labelledby=${headingId}>
+  const reviewedIn = summaryLang === 'en' || Boolean(entry.translationReviews?.[summaryLang]);
+  return html`<article class="mx-card" data-entry-id=${entry.id} aria-labelledby=${headingId} lang=${options.lang} dir=${directionOf(options.lang)}>
     <header class="mx-head">
-      <h2 id=${headingId} lang=${titleLang}>${title}</h2>
+      <h2 id=${headingId} lang=${titleLang} dir=${directionOf(titleLang)}>${isolated(title, titleLang)}</h2>
       ${options.onClose
         ? html`<button class="mx-icon" type="button" aria-label=${s.close} title=${s.close} @click=${options.onClose}>×</button>`
         : nothing}
@@ -62,11 +66,14 @@ export function cardTemplate(entry: Entry, options: CardOptions): TemplateResult
           )}
         </div>`
       : nothing}
-    <p class="mx-summary" lang=${summaryLang}>${inlineMarkdown(summary ?? '')}</p>
+    ${reviewedIn
+      ? nothing
+      : html`<p class="mx-unreviewed" data-mx-unreviewed lang=${summaryLang} dir=${directionOf(summaryLang)}>${stringsFor(summaryLang).unreviewedTranslation}</p>`}
+    <p class="mx-summary" lang=${summaryLang} dir=${directionOf(summaryLang)}>${inlineMarkdown(summary ?? '', directionOf(summaryLang))}</p>
     ${points && points.length > 0
       ? html`<h3>${s.keyPoints}</h3>
-          <ul class="mx-points" lang=${pointsLang}>
-            ${points.map((p) => html`<li>${inlineMarkdown(p)}</li>`)}
+          <ul class="mx-points" lang=${pointsLang} dir=${directionOf(pointsLang)}>
+            ${points.map((p) => html`<li>${inlineMarkdown(p, directionOf(pointsLang))}</li>`)}
           </ul>`
       : nothing}
     ${options.otherSenses && options.otherSenses.length > 0
@@ -114,7 +121,7 @@ export function termListTemplate(hits: Hit[], entries: Record<string, Entry>, op
   const s = stringsFor(options.lang);
   const present = hits.filter((h) => (h.assertion ?? 'present') === 'present');
   const others = hits.filter((h) => (h.assertion ?? 'present') !== 'present');
-  return html`<section class="mx-list" aria-labelledby="mx-found">
+  return html`<section class="mx-list" aria-labelledby="mx-found" lang=${options.lang} dir=${directionOf(options.lang)}>
     <header class="mx-head">
       <h2 id="mx-found">${s.foundTerms} (${hits.length})</h2>
       ${options.onClose

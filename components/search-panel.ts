@@ -26,7 +26,7 @@ input { box-sizing: border-box; width: 100%; font: inherit; padding: 8px 10px; b
 .mx-result { margin-top: 12px; }
 :host([floating]) .mx-search { position: relative; }
 :host([floating]) [role="listbox"], :host([floating]) .mx-result, :host([floating]) .mx-empty {
-  position: absolute; left: 0; right: 0; z-index: 10; margin-top: 4px; background: var(--_mx-bg); color: var(--_mx-fg);
+  position: absolute; inset-inline: 0; z-index: 10; margin-block-start: 4px; background: var(--_mx-bg); color: var(--_mx-fg);
   border: 1px solid var(--_mx-border); border-radius: var(--_mx-radius); box-shadow: var(--_mx-shadow);
 }
 :host([floating]) .mx-result { padding: 12px 14px; max-height: min(70vh, 600px); overflow: auto; }

@@ -22,6 +22,8 @@ export interface UiStrings {
   thresholdOps: Record<'<' | '<=' | '>' | '>=', string>;
   years: string;
   weeks: string;
+  /** Shown on a card whose text in this language no clinician reading it has checked yet. */
+  unreviewedTranslation: string;
 }
 
 const en: UiStrings = {
@@ -44,6 +46,7 @@ const en: UiStrings = {
   thresholdOps: { '<': 'below', '<=': 'at most', '>': 'above', '>=': 'at least' },
   years: 'years',
   weeks: 'weeks',
+  unreviewedTranslation: 'This translation has not yet been clinically reviewed.',
 };
 
 const fr: UiStrings = {
@@ -66,6 +69,7 @@ const fr: UiStrings = {
   thresholdOps: { '<': 'sous', '<=': 'au plus', '>': 'au-dessus de', '>=': 'au moins' },
   years: 'ans',
   weeks: 'semaines',
+  unreviewedTranslation: "Cette traduction n'a pas encore été relue par un clinicien.",
 };
 
 const zh: UiStrings = {
@@ -88,11 +92,66 @@ const zh: UiStrings = {
   thresholdOps: { '<': '低于', '<=': '不高于', '>': '高于', '>=': '不低于' },
   years: '岁',
   weeks: '周',
+  unreviewedTranslation: '此译文尚未经临床人员审校。',
 };
 
-const TABLES: Record<string, UiStrings> = { en, fr, zh };
+const pt: UiStrings = {
+  keyPoints: 'Pontos-chave',
+  related: 'Ver também',
+  source: 'Fonte',
+  reviewed: 'Revisto em',
+  disclaimer: 'Apoia o juízo clínico, não o substitui.',
+  matched: 'Encontrado',
+  close: 'Fechar',
+  back: 'Voltar à lista',
+  foundTerms: 'Termos encontrados',
+  otherMatches: 'Outros sentidos',
+  language: 'Língua',
+  search: 'Pesquisar orientações',
+  searchPlaceholder: 'Pesquisar um termo: CNAF, dexametasona…',
+  noResults: 'Nenhuma orientação encontrada.',
+  results: 'Resultados',
+  asserted: { negated: 'ausente: {t}', possible: 'possível: {t}', historical: 'antecedente: {t}', hypothetical: 'se: {t}', other: 'família ou contacto: {t}' },
+  thresholdOps: { '<': 'abaixo de', '<=': 'no máximo', '>': 'acima de', '>=': 'pelo menos' },
+  years: 'anos',
+  weeks: 'semanas',
+  unreviewedTranslation: 'Esta tradução ainda não foi revista por um clínico.',
+};
 
-export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', zh: '中文', pt: 'Português' };
+const ar: UiStrings = {
+  keyPoints: 'النقاط الرئيسية',
+  related: 'انظر أيضًا',
+  source: 'المصدر',
+  reviewed: 'تاريخ المراجعة',
+  disclaimer: 'يدعم الحكم السريري ولا يحل محله.',
+  matched: 'المطابقة',
+  close: 'إغلاق',
+  back: 'العودة إلى القائمة',
+  foundTerms: 'المصطلحات التي وُجدت',
+  otherMatches: 'معانٍ أخرى',
+  language: 'اللغة',
+  search: 'البحث في الإرشادات',
+  searchPlaceholder: 'ابحث عن مصطلح: HFNC، ديكساميثازون…',
+  noResults: 'لم يُعثر على إرشادات.',
+  results: 'النتائج',
+  asserted: { negated: 'لا يوجد: {t}', possible: 'محتمل: {t}', historical: 'سابقًا: {t}', hypothetical: 'إذا: {t}', other: 'لدى شخص آخر: {t}' },
+  thresholdOps: { '<': 'أقل من', '<=': 'لا يزيد على', '>': 'أعلى من', '>=': 'لا يقل عن' },
+  years: 'سنة',
+  weeks: 'أسبوعًا',
+  unreviewedTranslation: 'لم يراجع طبيب هذه الترجمة بعد.',
+};
+
+const TABLES: Record<string, UiStrings> = { en, fr, zh, pt, ar };
+
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', zh: '中文', pt: 'Português', ar: 'العربية' };
+
+/** Languages written right to left. */
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** The writing direction of a language tag (`ar`, `ar-EG`). */
+export function directionOf(lang: string): 'rtl' | 'ltr' {
+  return RTL.has(lang.toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+}
 
 export function stringsFor(lang: string): UiStrings {
   return TABLES[lang.toLowerCase().split(/[-_]/)[0] ?? 'en'] ?? en;

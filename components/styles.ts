@@ -27,14 +27,14 @@ ${DARK_SCOPE} { ${vars(DARK)} }
 `;
 
 export const CARD_CSS = `
-.mx-card, .mx-list { font: var(--_mx-font-size)/1.45 var(--_mx-font); color: var(--_mx-fg); text-align: left; }
+.mx-card, .mx-list { font: var(--_mx-font-size)/1.45 var(--_mx-font); color: var(--_mx-fg); text-align: start; }
 .mx-card h2, .mx-list h2 { font-size: 1.15em; margin: 0; line-height: 1.3; }
 .mx-card h3 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_mx-muted); margin: 12px 0 4px; }
 .mx-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
 .mx-matched { margin: 4px 0 0; color: var(--_mx-muted); font-size: 0.9em; }
 mark { background: var(--_mx-mark); color: inherit; border-radius: 3px; padding: 0 2px; }
 .mx-summary { margin: 8px 0 0; }
-.mx-points { margin: 0; padding-left: 1.2em; }
+.mx-points { margin: 0; padding-inline-start: 1.2em; }
 .mx-points li { margin: 3px 0; }
 .mx-links { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
 .mx-list .mx-links { flex-direction: column; margin-top: 8px; }
@@ -42,7 +42,7 @@ mark { background: var(--_mx-mark); color: inherit; border-radius: 3px; padding:
   font: inherit; color: var(--_mx-accent); background: transparent; border: 1px solid var(--_mx-border);
   border-radius: 999px; padding: 2px 10px; cursor: pointer;
 }
-.mx-term { border-radius: 8px; width: 100%; text-align: left; color: var(--_mx-fg); padding: 6px 10px; }
+.mx-term { border-radius: 8px; width: 100%; text-align: start; color: var(--_mx-fg); padding: 6px 10px; }
 .mx-term span { color: var(--_mx-accent); }
 .mx-term[data-assertion]:not([data-assertion="present"]) span { color: var(--_mx-muted); font-style: italic; }
 .mx-value { display: block; color: var(--_mx-muted); font-size: 0.85em; margin-top: 2px; }
@@ -52,7 +52,7 @@ mark { background: var(--_mx-mark); color: inherit; border-radius: 3px; padding:
 .mx-langs button[aria-pressed="true"] { background: var(--_mx-accent); color: var(--_mx-accent-fg); border-color: var(--_mx-accent); }
 button:focus-visible, a:focus-visible, input:focus-visible { outline: 2px solid var(--_mx-accent); outline-offset: 2px; }
 .mx-foot { margin-top: 12px; border-top: 1px solid var(--_mx-border); padding-top: 4px; font-size: 0.85em; color: var(--_mx-muted); }
-.mx-sources { margin: 0; padding-left: 1.1em; }
+.mx-sources { margin: 0; padding-inline-start: 1.1em; }
 .mx-sources a { color: var(--_mx-accent); }
 .mx-section { font-style: italic; }
 .mx-reviewed { margin: 6px 0 0; }

@@ -77,6 +77,11 @@ export interface Entry {
   reviewed: string;
   /** Measurements that name this entry, each with its source. */
   thresholds?: Threshold[];
+  /**
+   * The languages (other than English, the source text) whose text a clinician reading that
+   * language has checked: the date and who. A language not listed shows as not yet reviewed.
+   */
+  translationReviews?: Record<Lang, { reviewed: string; by?: string }>;
 }
 
 /** What the build learnt from everyday word lists, so the matcher can tell ordinary words from clinical ones. */
