@@ -5,7 +5,7 @@ import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import type { Entry } from '../core/index/types';
 import type { Hit } from '../core/match/types';
 import { lookupViewTemplate, type ViewState } from './lookup-view';
-import { stringsFor } from './strings';
+import { directionOf, stringsFor } from './strings';
 import { CARD_CSS, THEME_CSS } from './styles';
 
 export interface Suggestions {
@@ -175,7 +175,7 @@ export class MxSearchPanel extends LitElement {
     const s = stringsFor(this.lang);
     const listId = `${this.uid}-list`;
     const showList = this.expanded && this.query.trim().length > 0;
-    return html`<div class="mx-root mx-search">
+    return html`<div class="mx-root mx-search" lang=${this.lang} dir=${directionOf(this.lang)}>
       <label class="mx-visually-hidden" for="${this.uid}-input">${this.label || s.search}</label>
       <input
         id="${this.uid}-input"

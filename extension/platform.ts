@@ -18,3 +18,14 @@ export function extensionUrl(path: string): string {
 export function uiMessage(key: string, substitutions?: string | string[]): string {
   return (browser.i18n as unknown as UntypedI18n).getMessage(key, substitutions);
 }
+
+/**
+ * Gives an extension page the language and writing direction of its interface strings (the
+ * browser's language, as _locales has it): an Arabic browser gets a right-to-left page. Cards
+ * inside carry their own language and direction.
+ */
+export function applyPageLanguage(doc: Document): void {
+  const locale = uiMessage('@@ui_locale');
+  if (locale) doc.documentElement.lang = locale.replace('_', '-');
+  doc.documentElement.dir = uiMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { sourceProblems } from '../core/sync/config';
+import { CARD_LANGUAGE_SETTINGS } from './settings';
 
 export const POLICY_KEY = 'policy';
 
@@ -20,7 +21,7 @@ export const policySchema = v.object({
   allowUserSources: v.optional(v.boolean()),
   disabledSites: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(1000))),
   triggers: v.optional(v.object({ doubleClick: v.optional(v.boolean()), selection: v.optional(v.boolean()), modifier: v.optional(v.boolean()) })),
-  language: v.optional(v.picklist(['auto', 'en', 'fr', 'zh'])),
+  language: v.optional(v.picklist(CARD_LANGUAGE_SETTINGS)),
 });
 
 export type Policy = v.InferOutput<typeof policySchema>;

@@ -9,13 +9,14 @@ import type { Triggers } from '../components/lookup/watcher';
 export const DEFAULT_TRIGGERS: Triggers = { doubleClick: true, selection: true, modifier: false };
 
 /** `auto` follows the browser's language. */
-export type LanguageSetting = 'auto' | 'en' | 'fr' | 'zh';
+export const CARD_LANGUAGE_SETTINGS = ['auto', 'en', 'fr', 'zh', 'pt', 'ar'] as const;
+export type LanguageSetting = (typeof CARD_LANGUAGE_SETTINGS)[number];
 
 /** The language cards are shown in: the setting, or the browser's language when it is one we have. */
 export function resolveLanguage(setting: LanguageSetting, uiLanguage: string): string {
   if (setting !== 'auto') return setting;
   const primary = uiLanguage.toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return ['en', 'fr', 'zh'].includes(primary) ? primary : 'en';
+  return ['en', 'fr', 'zh', 'pt', 'ar'].includes(primary) ? primary : 'en';
 }
 
 export function siteOf(url: string | undefined): string | undefined {
@@ -45,7 +46,7 @@ function settingsFrom(raw: Record<string, unknown>): Partial<Settings> {
   const out: Partial<Settings> = {};
   if (raw.triggers && typeof raw.triggers === 'object') out.triggers = { ...DEFAULT_TRIGGERS, ...(raw.triggers as Partial<Triggers>) };
   if (Array.isArray(raw.disabledSites)) out.disabledSites = raw.disabledSites.filter((s): s is string => typeof s === 'string');
-  if (raw.language === 'auto' || raw.language === 'en' || raw.language === 'fr' || raw.language === 'zh') out.language = raw.language;
+  if ((CARD_LANGUAGE_SETTINGS as readonly unknown[]).includes(raw.language)) out.language = raw.language as LanguageSetting;
   return out;
 }
 

@@ -3,9 +3,10 @@ import '../../extension/pages.css';
 import { html, nothing, render } from 'lit-html';
 import { browser } from 'wxt/browser';
 import { adminRequest, request } from '../../extension/client';
-import { uiMessage } from '../../extension/platform';
+import { uiMessage, applyPageLanguage } from '../../extension/platform';
 import { readPolicyCopy } from '../../extension/policy';
-import { readSettings, resolveLanguage, siteOf, type LanguageSetting, type Triggers } from '../../extension/settings';
+import { CARD_LANGUAGE_SETTINGS, readSettings, siteOf, type LanguageSetting, type Triggers } from '../../extension/settings';
+import { LANGUAGE_NAMES } from '../../components/strings';
 import { disabledSites, language, openPdfs, triggers } from '../../extension/settings-store';
 import { sourcesTemplate, type SourcesSection } from './sources';
 import { SYNC_STAMP_KEY } from '../../extension/sources';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   ].join('\n');
   document.head.append(style);
   const app = document.getElementById('app') as HTMLElement;
-  document.documentElement.lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
+  applyPageLanguage(document);
 
   // Asking the background for the sources also makes it check the policy again.
   const section: SourcesSection = { answer: null, busy: false, error: '' };
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
 
         <h2><label for="language">${t('languageLabel', 'Language of the guidance')}</label> ${locked.has('language') ? lockNote : nothing}</h2>
         <select id="language" ?disabled=${locked.has('language')} @change=${async (e: Event) => { await language.setValue((e.target as HTMLSelectElement).value as LanguageSetting); await draw(); }}>
-          ${(['auto', 'en', 'fr', 'zh'] as const).map((l) => html`<option value=${l} ?selected=${l === lang}>${l === 'auto' ? t('languageAuto', 'Same as the browser') : { en: 'English', fr: 'Français', zh: '中文' }[l]}</option>`)}
+          ${CARD_LANGUAGE_SETTINGS.map((l) => html`<option value=${l} ?selected=${l === lang}>${l === 'auto' ? t('languageAuto', 'Same as the browser') : LANGUAGE_NAMES[l]}</option>`)}
         </select>
 
         <h2>${t('indexInfo', 'Guidance index')}</h2>

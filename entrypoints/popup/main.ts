@@ -5,7 +5,7 @@ import { html, nothing, render } from 'lit-html';
 import { browser } from 'wxt/browser';
 import { defineSearchPanel } from '../../components/search-panel';
 import { adminRequest, request } from '../../extension/client';
-import { extensionUrl, uiMessage } from '../../extension/platform';
+import { extensionUrl, uiMessage, applyPageLanguage } from '../../extension/platform';
 import { resolveLanguage, siteOf } from '../../extension/settings';
 import { fileOfViewer, looksLikePdf, viewerUrl } from '../../extension/pdf/address';
 import type { TabCommand } from '../../extension/messages';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   style.textContent = POPUP_CSS;
   document.head.append(style);
   const lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
-  document.documentElement.lang = lang;
+  applyPageLanguage(document);
   const app = document.getElementById('app') as HTMLElement;
   const tab = await currentTab();
   const site = await currentSite(tab);

@@ -8,7 +8,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { browser } from 'wxt/browser';
 import { Popover } from '../../components/lookup/popover';
 import { startPageLookup } from '../page-lookup';
-import { extensionUrl, uiMessage } from '../platform';
+import { applyPageLanguage, extensionUrl, uiMessage } from '../platform';
 import { siteOf } from '../settings';
 import { originalChosenKey } from './address';
 import { askForSite, loadPdf, MAX_PDF_BYTES, type LoadProblem } from './load';
@@ -52,6 +52,7 @@ export async function startViewer(doc: Document): Promise<void> {
   const viewerElement = doc.getElementById('viewer') as HTMLDivElement;
   const address = new URLSearchParams(location.search).get('file') ?? undefined;
   const state: ViewerState = { address };
+  applyPageLanguage(doc);
 
   // PDF.js's viewer module reads the library from globalThis.
   (globalThis as unknown as { pdfjsLib: typeof pdfjsLib }).pdfjsLib = pdfjsLib;
