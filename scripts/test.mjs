@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: lint, type check, builds, size budgets (size-limit), unit tests (vitest) and
-// end-to-end tests (Playwright in real Chromium). Ends with one line `N passed, N failed` over all
+// end-to-end tests (Playwright in real Chromium; the Firefox add-on in Debian's Firefox ESR through
+// puppeteer-core, run by the Playwright runner). Ends with one line `N passed, N failed` over all
 // test runners (each size budget counts as one test).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -28,6 +29,7 @@ step('types', bin('tsc'), ['-p', '.', '--noEmit']);
 // The extension (and the Firefox build test) need the compiled default index inside them.
 step('build index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', join(root, 'public', 'guidance-index.json')]);
 step('build extension', bin('wxt'), ['build']);
+step('build Firefox add-on', bin('wxt'), ['build', '-b', 'firefox']);
 step('build widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
 
 // Size budgets (.size-limit.json), each budget counted as one test.
@@ -56,35 +58,43 @@ if (existsSync(vitestReport)) {
   failed += (report.numFailedTests ?? 0) + (report.numTotalTests - report.numPassedTests - report.numFailedTests - (report.numPendingTests ?? 0) - (report.numTodoTests ?? 0) || 0);
 } else failed += 1;
 
-// The end-to-end tests need a real Chromium: Debian's package, installed here when it can be.
-const chromiumCandidates = () => [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean);
-function ensureChromium() {
-  if (chromiumCandidates().some((p) => existsSync(p))) return true;
+// The end-to-end tests need real browsers: Debian's packages, installed here when they can be.
+const browsers = {
+  chromium: { name: 'Chromium', env: 'CHROMIUM_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], debian: 'chromium', what: 'a Chromium or Chrome binary' },
+  firefox: { name: 'Firefox', env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], debian: 'firefox-esr', what: 'a Firefox binary' },
+};
+function ensureBrowser({ name, env, paths, debian, what }) {
+  const found = () => [process.env[env], ...paths].filter(Boolean).some((p) => existsSync(p));
+  if (found()) return true;
   const asRoot = process.getuid?.() === 0;
   if (existsSync('/usr/bin/apt-get') && (asRoot || existsSync('/usr/bin/sudo'))) {
-    const install = 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium';
-    step('install chromium (Debian package)', asRoot ? 'sh' : 'sudo', asRoot ? ['-c', install] : ['-n', 'sh', '-c', install]);
+    const install = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${debian}`;
+    step(`install ${debian} (Debian package)`, asRoot ? 'sh' : 'sudo', asRoot ? ['-c', install] : ['-n', 'sh', '-c', install]);
   }
-  if (chromiumCandidates().some((p) => existsSync(p))) return true;
+  if (found()) return true;
   process.stdout.write(
-    "\nNo Chromium found for the end-to-end tests, and it could not be installed here. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.\n",
+    `\nNo ${name} found for the end-to-end tests, and it could not be installed here. Install Debian's package (apt-get install -y ${debian}) or set ${env} to ${what}.\n`,
   );
-  broken.push('chromium');
+  broken.push(debian);
   failed += 1;
   return false;
 }
 
-const e2eDir = join(root, 'tests', 'e2e');
-const hasE2e = existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.spec.ts'));
-if (hasE2e && ensureChromium()) {
-  const playwrightReport = join(reports, 'playwright.json');
-  step('end-to-end', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
-  if (existsSync(playwrightReport)) {
-    const stats = JSON.parse(readFileSync(playwrightReport, 'utf8')).stats ?? {};
+/** Runs one Playwright suite and adds its totals; a suite that leaves no report counts as one failure. */
+function playwrightSuite(name, config, report) {
+  const reportFile = join(reports, report);
+  rmSync(reportFile, { force: true }); // a report left by an earlier run must not count
+  step(name, bin('playwright'), ['test', ...(config ? ['-c', config] : [])], { PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile });
+  if (existsSync(reportFile)) {
+    const stats = JSON.parse(readFileSync(reportFile, 'utf8')).stats ?? {};
     passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
     failed += stats.unexpected ?? 0;
   } else failed += 1;
 }
+
+const hasSpecs = (dir) => existsSync(join(root, 'tests', dir)) && readdirSync(join(root, 'tests', dir)).some((f) => f.endsWith('.spec.ts'));
+if (hasSpecs('e2e') && ensureBrowser(browsers.chromium)) playwrightSuite('end-to-end', null, 'playwright.json');
+if (hasSpecs('firefox') && ensureBrowser(browsers.firefox)) playwrightSuite('end-to-end in Firefox', 'playwright.firefox.config.ts', 'playwright-firefox.json');
 
 if (broken.length > 0) process.stdout.write(`\nfailed steps: ${broken.join(', ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);

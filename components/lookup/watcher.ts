@@ -28,6 +28,8 @@ export class SelectionWatcher {
   private readonly removers: (() => void)[] = [];
   private keyboardTimer: ReturnType<typeof setTimeout> | undefined;
   private mouseDown = false;
+  /** Mouse presses so far: a mouseup settles only if no press came after it. */
+  private presses = 0;
 
   constructor(
     private readonly win: Window,
@@ -37,6 +39,7 @@ export class SelectionWatcher {
   connect(): void {
     this.listen('mousedown', (e) => {
       this.mouseDown = true;
+      this.presses++;
       if (!this.callbacks.isOwn(e)) this.callbacks.onDismiss('outside');
     });
     this.listen('mouseup', (e) => {
@@ -47,7 +50,13 @@ export class SelectionWatcher {
       const kind: TriggerKind | null = t.modifier && event.altKey ? 'modifier' : t.selection ? 'selection' : null;
       if (!kind || event.detail === 2) return; // the double-click handler takes double clicks
       const target = event.composedPath()[0] ?? event.target;
-      this.win.setTimeout(() => this.callbacks.onTrigger(kind, target), MOUSE_SETTLE_MS);
+      // The first click of a double-click is no finished selection: when the second press comes
+      // before it settles (fast input, or a busy page running its timers late), the double-click
+      // decides, as the options say, instead of the word it selected being read as a selection.
+      const press = this.presses;
+      this.win.setTimeout(() => {
+        if (press === this.presses) this.callbacks.onTrigger(kind, target);
+      }, MOUSE_SETTLE_MS);
     });
     this.listen('dblclick', (e) => {
       if (this.callbacks.isOwn(e) || !this.callbacks.triggers().doubleClick) return;

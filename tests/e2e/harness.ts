@@ -1,59 +1,21 @@
-import AxeBuilder from '@axe-core/playwright';
-// Shared set-up of the end-to-end tests: a static server for the fixture pages on 127.0.0.1,
-// Debian's Chromium with the built extension loaded, and a log of every request made.
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// Shared set-up of the Chromium end-to-end tests: Debian's Chromium with the built extension
+// loaded, a log of every request made, and Playwright helpers over the fixture pages (their server
+// and in-page measuring live in fixture-pages.ts, shared with the Firefox suite in tests/firefox/).
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { ROOT, fieldWordCentre, frameContentOrigin, wordCentre } from './fixture-pages';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { POPOVER, ROOT, serveFixtures, type FixtureServer } from './fixture-pages';
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
-const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.pdf': 'application/pdf' };
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error('No Chromium found: install Debian\'s package (apt-get install -y chromium) or set CHROMIUM_PATH.');
   return found;
-}
-
-export interface FixtureServer {
-  url: string;
-  requests: string[];
-  close(): Promise<void>;
-}
-
-/**
- * Serves tests/fixtures/pages on 127.0.0.1 and records every request URL it receives; `files` adds
- * files made by a test (`{ '/note.pdf': bytes }`, or `{ body, type }` for an address without an extension).
- */
-export async function serveFixtures(extraHeaders: Record<string, string> = {}, files: Record<string, Uint8Array | { body: Uint8Array; type: string }> = {}): Promise<FixtureServer> {
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
-    const made = files[path];
-    if (made) {
-      const { body, type } = made instanceof Uint8Array ? { body: made, type: TYPES[extname(path)] ?? 'application/octet-stream' } : made;
-      res.writeHead(200, { 'content-type': type, ...extraHeaders });
-      res.end(body);
-      return;
-    }
-    const file = join(PAGES, path === '/' ? 'ehr.html' : path);
-    if (!file.startsWith(PAGES) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...extraHeaders });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((done) => server.close(() => done())) };
 }
 
 export interface ExtensionBrowser {
@@ -105,9 +67,6 @@ export async function launchWithExtension(options: { editIndex?: (index: { entri
   return { context, extensionId, worker, traffic, close: () => context.close() };
 }
 
-/** The popover host the extension inserts into `page` (or a frame). */
-export const POPOVER = '[data-mx-lookup-popover]';
-
 /** Selects the text of an element (or a part of it) with a real mouse drag. */
 export async function dragSelect(page: Page, selector: string, frame = page.mainFrame()): Promise<void> {
   const box = await frame.locator(selector).boundingBox();
@@ -126,27 +85,10 @@ export async function dragSelect(page: Page, selector: string, frame = page.main
 export async function wordPoint(page: Page, selector: string, word: string, options: { frame?: string; host?: string } = {}): Promise<{ x: number; y: number }> {
   const frame = options.frame ? page.frameLocator(options.frame) : null;
   const target = frame ? frame.locator(options.host ?? selector) : page.locator(options.host ?? selector);
-  const rect = await target.evaluate(
-    (el, args) => {
-      const root: ParentNode = args.inShadow ? ((el as Element).shadowRoot as ShadowRoot) : (el as Element);
-      const container = args.inShadow ? (root.querySelector(args.selector) as Element) : (el as Element);
-      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node.textContent ?? '').indexOf(args.word);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + args.word.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      throw new Error(`"${args.word}" not found`);
-    },
-    { selector, word, inShadow: Boolean(options.host) },
-  );
+  const rect = await target.evaluate(wordCentre, { selector, word, inShadow: Boolean(options.host) });
   if (!options.frame) return rect;
-  const frameBox = await page.locator(options.frame).boundingBox();
-  return { x: rect.x + (frameBox?.x ?? 0), y: rect.y + (frameBox?.y ?? 0) };
+  const origin = await page.locator(options.frame).evaluate(frameContentOrigin);
+  return { x: rect.x + origin.x, y: rect.y + origin.y };
 }
 
 export async function dblclickWord(page: Page, selector: string, word: string, options: { frame?: string; host?: string } = {}): Promise<void> {
@@ -156,25 +98,7 @@ export async function dblclickWord(page: Page, selector: string, word: string, o
 
 /** The on-screen centre of `word` inside a <textarea> or text <input>, measured with a mirror of the field. */
 export async function fieldWordPoint(page: Page, selector: string, word: string): Promise<{ x: number; y: number }> {
-  return page.locator(selector).evaluate((el, w) => {
-    const field = el as HTMLTextAreaElement;
-    const at = field.value.indexOf(w);
-    if (at < 0) throw new Error(`"${w}" not found`);
-    const style = getComputedStyle(field);
-    const box = field.getBoundingClientRect();
-    const mirror = document.createElement('div');
-    for (const prop of ['boxSizing', 'width', 'fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth'] as const)
-      mirror.style[prop] = style[prop];
-    Object.assign(mirror.style, { position: 'fixed', visibility: 'hidden', top: `${box.top}px`, left: `${box.left}px`, whiteSpace: 'pre-wrap', overflowWrap: 'break-word' });
-    mirror.textContent = field.value.slice(0, at);
-    const span = document.createElement('span');
-    span.textContent = w;
-    mirror.append(span);
-    document.body.append(mirror);
-    const r = span.getBoundingClientRect();
-    mirror.remove();
-    return { x: r.left + r.width / 2 - field.scrollLeft, y: r.top + r.height / 2 - field.scrollTop };
-  }, word);
+  return page.locator(selector).evaluate(fieldWordCentre, word);
 }
 
 /** Selects `word` in a text field with the keyboard (caret placed, then Shift+ArrowRight). */
