@@ -21,7 +21,7 @@ const index = join(root, 'public', 'guidance-index.json');
 run('guidance index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', index]);
 run('extension for Chrome and Edge', bin('wxt'), ['build']);
 run('extension for Firefox', bin('wxt'), ['build', '-b', 'firefox']);
-run('widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
+run('widget', process.execPath, [join(root, 'scripts', 'build-widget.mjs')]);
 
 // The default guidance as a signed demo source (a key made once, a new version when guidance/ changed).
 const demoSource = join(root, '.demo-source');

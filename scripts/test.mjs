@@ -28,7 +28,8 @@ step('types', bin('tsc'), ['-p', '.', '--noEmit']);
 // The extension (and the Firefox build test) need the compiled default index inside them.
 step('build index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', join(root, 'public', 'guidance-index.json')]);
 step('build extension', bin('wxt'), ['build']);
-step('build widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
+// The widget and everything its npm package ships (scripts/build-widget.mjs).
+step('build widget', process.execPath, [join(root, 'scripts', 'build-widget.mjs')]);
 
 // Size budgets (.size-limit.json), each budget counted as one test.
 process.stdout.write(`\n── size: size-limit --json\n`);
