@@ -104,7 +104,7 @@ function importInNode(): { window: string; exports: string[]; observedAttributes
 describe('the npm package @medixchange/lookup-widget', () => {
   it('holds every file its exports, types and manifest fields promise, and every chunk its ES module loads', () => {
     expect(pkg.name).toBe(NAME);
-    const promised = [...exportTargets(pkg.exports), pkg.main, pkg.module, pkg.types, pkg.customElements].map((t) => inPackage(String(t)));
+    const promised = [...exportTargets(pkg.exports), ...exportTargets(pkg.typesVersions), pkg.main, pkg.module, pkg.types, pkg.customElements].map((t) => inPackage(String(t)));
     const missing = promised.filter((target) =>
       target.includes('*') ? !packed.some((path) => new RegExp(`^${target.split('*').map((s) => s.replace(/[.]/g, '\\.')).join('[^/]+')}$`).test(path)) : !packed.includes(target),
     );
