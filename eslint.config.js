@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const EDGE_FOLDERS = ['components', 'entrypoints', 'widget', 'cli'];
 
 export default tseslint.config(
-  { ignores: ['.scratch/**', 'node_modules/', '.output/', '.wxt/', 'dist/', 'scratch/', 'public/', 'test-results/', 'playwright-report/', 'widget/dist/'] },
+  { ignores: ['.scratch/**', 'node_modules/', '.output/', '.wxt/', 'dist/', 'scratch/', 'public/', 'test-results/', 'playwright-report/', 'widget/dist/', 'demo/react/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['scripts/**', 'bin/**', '*.config.*'], languageOptions: { globals: globals.node } },

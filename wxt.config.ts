@@ -72,7 +72,7 @@ export default defineConfig({
   // the outputs of a build.
   zip: {
     name: 'medixchange-lookup',
-    excludeSources: ['widget/dist/**', 'public/guidance-index.json', 'test-results/**', 'playwright-report/**', 'scratch/**', 'tests/**'],
+    excludeSources: ['widget/dist/**', 'demo/react/dist/**', 'public/guidance-index.json', 'test-results/**', 'playwright-report/**', 'scratch/**', 'tests/**'],
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

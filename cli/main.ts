@@ -212,6 +212,7 @@ export async function main(argv: string[]): Promise<number> {
   hospital guidance page with the widget  ${server.url}/hospital.html
   Infobutton example links                ${server.url}/infobutton.html
   test EHR page (try the extension here)  ${server.url}/ehr/ehr.html
+  React app using the widget's npm package ${server.url}/react/
 `);
       const site = values['source-site'];
       if (site) {

@@ -1,5 +1,6 @@
 // The demo server: the hospital page with the widget, the test EHR page, the Infobutton links,
-// the built widget and its index. Static files through sirv, bound to 127.0.0.1 only.
+// the built widget and its index, and the React app using the widget as a package (demo/react,
+// built into demo/react/dist). Static files through sirv, bound to 127.0.0.1 only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => 
 const mounts: [string, Handler][] = [
   ['/widget/', sirv(join(root, 'widget', 'dist'), { dev: true, etag: true })],
   ['/ehr/', sirv(join(root, 'tests', 'fixtures', 'pages'), { dev: true })],
+  ['/react/', sirv(join(root, 'demo', 'react', 'dist'), { dev: true, etag: true })],
   ['/', sirv(join(root, 'demo'), { dev: true, etag: true })],
 ];
 

@@ -21,7 +21,8 @@ const index = join(root, 'public', 'guidance-index.json');
 run('guidance index', process.execPath, [join(root, 'bin', 'mx-lookup.mjs'), 'build', join(root, 'guidance'), '-o', index]);
 run('extension for Chrome and Edge', bin('wxt'), ['build']);
 run('extension for Firefox', bin('wxt'), ['build', '-b', 'firefox']);
-run('widget', bin('vite'), ['build', '-c', join(root, 'widget', 'vite.config.ts'), '--logLevel', 'warn']);
+run('widget', process.execPath, [join(root, 'scripts', 'build-widget.mjs')]);
+run('React demo', bin('vite'), ['build', '-c', join(root, 'demo', 'react', 'vite.config.ts'), '--logLevel', 'warn']);
 
 // The default guidance as a signed demo source (a key made once, a new version when guidance/ changed).
 const demoSource = join(root, '.demo-source');
@@ -34,7 +35,9 @@ Built:
   default guidance index   ${index}
   Chrome / Edge extension  ${join(root, '.output', 'chrome-mv3')}
   Firefox extension        ${join(root, '.output', 'firefox-mv2')}
-  <mx-lookup> widget       ${join(root, 'widget', 'dist')} (mx-lookup.js, mx-lookup.iife.js, guidance-index.json)
+  <mx-lookup> widget       ${join(root, 'widget', 'dist')} (mx-lookup.js, mx-lookup.iife.js, guidance-index.json;
+                           the npm package @medixchange/lookup-widget: widget/ with node/, types/, custom-elements.json)
+  React demo app           ${join(root, 'demo', 'react', 'dist')} (the widget imported as a package)
 
 Load the extension:
   Chrome/Edge: open chrome://extensions (edge://extensions), turn on Developer mode,

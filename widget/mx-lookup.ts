@@ -1,5 +1,5 @@
 // <mx-lookup>: guidance search and selection lookup for hospital sites, from one script tag.
-import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { LookupController } from '../components/lookup/controller';
 import { defineSearchPanel, type MxSearchPanel } from '../components/search-panel';
 import { stringsFor } from '../components/strings';
@@ -9,7 +9,7 @@ import type { GuidanceIndex } from '../core/index/types';
 import type { Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
 import { loadIndex, type LoadedIndex } from './index-loader';
-import type { SyncReport } from './source-sync';
+import type { SyncReport, SyncStatus } from './source-sync';
 import { reportIgnoredTo } from '../core/errors/ignore';
 
 /** Where this module was loaded from: the default index sits next to it. */
@@ -68,14 +68,49 @@ const WIDGET_CSS = `
 .mx-message[data-kind="error"] { border-color: #b3261e; }
 `;
 
+/** The events of `<mx-lookup>` by name: each bubbles and crosses shadow roots (`composed`). */
+export interface MxLookupEventMap {
+  /** A card was opened (search, selection or an Infobutton link). */
+  'mx-lookup-open': CustomEvent<{ id: string }>;
+  /** A search suggestion was chosen. */
+  'mx-lookup-select': CustomEvent<{ id: string }>;
+  /** The index is loaded and lookups work: how many entries answer, and whether the index came from the network or the page's cache. */
+  'mx-lookup-ready': CustomEvent<{ entries: number; from: 'network' | 'cache' }>;
+  /** The followed `source` was synced (or, when no sync was due, its last sync). */
+  'mx-lookup-sync': CustomEvent<Pick<SyncReport, 'result' | 'version' | 'reason'>>;
+}
+
+/** One of the element's events, typed by its name; bubbling and composed (the search panel inside fires `mx-lookup-open` and `mx-lookup-select` the same way). */
+function lookupEvent<K extends keyof MxLookupEventMap>(name: K, detail: MxLookupEventMap[K]['detail']): CustomEvent<MxLookupEventMap[K]['detail']> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true });
+}
+
 /**
- * @fires mx-lookup-open - a card was opened (search, selection or an Infobutton link); `detail: { id }`
- * @fires mx-lookup-select - a search suggestion was chosen; `detail: { id }`
- * @fires mx-lookup-ready - the index is loaded and lookups work; `detail: { entries, from }`
- * @fires mx-lookup-sync - the followed `source` was synced (or, when no sync was due, its last sync); `detail: { result, version, reason }`
+ * Guidance search and selection lookup for hospital sites: a search box (`mode="search"`), lookup of
+ * what the reader selects or double-clicks in the page (`mode="selection"`, within `scope`), or both.
+ *
+ * @summary Clinical guidance search and selection lookup, offline after the first load.
+ *
+ * @fires {CustomEvent<{ id: string }>} mx-lookup-open - a card was opened (search, selection or an Infobutton link); `detail.id` is the entry's id
+ * @fires {CustomEvent<{ id: string }>} mx-lookup-select - a search suggestion was chosen; `detail.id` is the entry's id
+ * @fires {CustomEvent<{ entries: number; from: 'network' | 'cache' }>} mx-lookup-ready - the index is loaded and lookups work
+ * @fires {CustomEvent<{ result: 'full' | 'delta' | 'not-modified' | 'refused' | 'failed'; version?: number; reason?: string }>} mx-lookup-sync - the followed `source` was synced (or, when no sync was due, its last sync)
+ *
  * @csspart input - the search field
  * @csspart message - loading and error messages
- * @cssprop --mx-accent, --mx-bg, --mx-fg, --mx-muted, --mx-border, --mx-mark, --mx-font, --mx-font-size, --mx-radius, --mx-width
+ *
+ * @cssprop --mx-accent - links, buttons and the focus ring
+ * @cssprop --mx-accent-fg - text on the accent colour
+ * @cssprop --mx-bg - background of the search list, cards and popover
+ * @cssprop --mx-fg - text colour
+ * @cssprop --mx-muted - secondary text (sources, review date)
+ * @cssprop --mx-border - borders
+ * @cssprop --mx-mark - highlight of the matched words
+ * @cssprop --mx-font - font family
+ * @cssprop --mx-font-size - base font size
+ * @cssprop --mx-radius - corner radius
+ * @cssprop --mx-shadow - shadow of the floating list and popover
+ * @cssprop --mx-width - width of the popover
  */
 export class MxLookup extends LitElement {
   static override properties = {
@@ -88,8 +123,7 @@ export class MxLookup extends LitElement {
     source: { type: String },
     key: { type: String },
     syncStatus: { type: String, attribute: 'sync-status', reflect: true },
-    message: { state: true },
-    /** Set once the index is loaded (reflected as the `ready` attribute). */
+    message: { state: true, attribute: false },
     ready: { type: Boolean, reflect: true },
   };
 
@@ -99,20 +133,23 @@ export class MxLookup extends LitElement {
   index = '';
   /** Language of the cards (default: the page's `lang`, else the browser's). */
   override lang = '';
+  /** `search` (a search box), `selection` (lookup of what the reader selects in the page) or `both`. */
   mode: Mode = 'both';
   /** CSS selector of the content where selection lookup works (default: the whole page). */
   scope = '';
+  /** The search field's placeholder (default: "Search guidance" in the reader's language). */
   placeholder = '';
   /** `light` or `dark`; default follows the reader's system. */
-  theme = '';
+  theme: 'light' | 'dark' | '' = '';
   /** URL of a signed guidance source's manifest.json, followed above the default index (needs `key`). */
   source = '';
   /** The source's Ed25519 public key (base64): a manifest signed by any other key is refused. */
   key = '';
   /** How the last sync of `source` went: `ok`, `failed` or `refused` (reflected as `sync-status`). */
-  syncStatus: SyncReport['status'] | undefined = undefined;
-  message: { kind: 'status' | 'error'; text: string } | null = null;
+  syncStatus: SyncStatus | undefined = undefined;
+  /** Set once the index is loaded (reflected as the `ready` attribute). */
   ready = false;
+  private message: { kind: 'status' | 'error'; text: string } | null = null;
 
   private shared: Answering | null = null;
   private controller: LookupController | null = null;
@@ -123,7 +160,7 @@ export class MxLookup extends LitElement {
     return this.shared?.matcher ?? null;
   }
 
-  get readerLang(): string {
+  private get readerLang(): string {
     const raw = this.lang || document.documentElement.lang || navigator.language || 'en';
     return raw.toLowerCase().split(/[-_]/)[0] ?? 'en';
   }
@@ -178,7 +215,7 @@ export class MxLookup extends LitElement {
       this.ready = true;
       this.message = null;
       this.setUpSelection();
-      this.dispatchEvent(new CustomEvent('mx-lookup-ready', { detail: { entries: answering.matcher.entries.length, from: record.from }, bubbles: true, composed: true }));
+      this.dispatchEvent(lookupEvent('mx-lookup-ready', { entries: answering.matcher.entries.length, from: record.from }));
       void synced?.then((report) => {
         if (attributes === this.loadedWith) this.reportSync(report);
       });
@@ -216,7 +253,7 @@ export class MxLookup extends LitElement {
   /** Reports a sync of the followed source: always as an event and `sync-status`; in the widget only when the web team must act. */
   private reportSync({ result, version, reason, status, installed }: SyncReport): void {
     this.syncStatus = status;
-    this.dispatchEvent(new CustomEvent('mx-lookup-sync', { detail: { result, version, reason }, bubbles: true, composed: true }));
+    this.dispatchEvent(lookupEvent('mx-lookup-sync', { result, version, reason }));
     if (status === 'ok') return;
     const shown = installed ? `Its version ${version} installed earlier is shown.` : 'The default guidance is shown.';
     // A refused source (bad signature, rollback, bad attributes) is a fault of the site; a network failure over an
@@ -262,7 +299,7 @@ export class MxLookup extends LitElement {
       },
       onShow: (answer) => {
         const id = answer.hits[0]?.id;
-        if (id) this.dispatchEvent(new CustomEvent('mx-lookup-open', { detail: { id }, bubbles: true, composed: true }));
+        if (id) this.dispatchEvent(lookupEvent('mx-lookup-open', { id }));
       },
     });
     this.controller.start();
@@ -299,7 +336,7 @@ export class MxLookup extends LitElement {
     this.scrollIntoView({ block: 'start' });
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = stringsFor(this.readerLang);
     const showSearch = this.mode !== 'selection';
     return html`${this.message
@@ -318,12 +355,21 @@ export class MxLookup extends LitElement {
   }
 }
 
+/** Registers `<mx-lookup>` once; does nothing where there is no custom element registry (a server rendering the page). */
 export function defineMxLookup(): void {
+  if (typeof customElements === 'undefined') return;
   if (!customElements.get('mx-lookup')) customElements.define('mx-lookup', MxLookup);
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'mx-lookup': MxLookup;
+  }
+  // `addEventListener('mx-lookup-open', (event) => event.detail.id)` is typed on any element and on document.
+  interface GlobalEventHandlersEventMap {
+    'mx-lookup-open': MxLookupEventMap['mx-lookup-open'];
+    'mx-lookup-select': MxLookupEventMap['mx-lookup-select'];
+    'mx-lookup-ready': MxLookupEventMap['mx-lookup-ready'];
+    'mx-lookup-sync': MxLookupEventMap['mx-lookup-sync'];
   }
 }

@@ -29,13 +29,16 @@ export interface BaseIndex {
   readonly onReplace: Set<() => void>;
 }
 
+/** The `sync-status` of a widget following a source. */
+export type SyncStatus = 'ok' | 'failed' | 'refused';
+
 /** How a sync went, as the widget reports it (the `mx-lookup-sync` event and the `sync-status` attribute). */
 export interface SyncReport {
   result: SyncResultKind;
   /** The installed version of the source (undefined while none was ever installed). */
   version?: number;
   reason?: string;
-  status: 'ok' | 'failed' | 'refused';
+  status: SyncStatus;
   /** Whether an index of the source is installed (and answers), whatever this sync did. */
   installed: boolean;
 }
