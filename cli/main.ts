@@ -8,10 +8,10 @@ import { buildMatcher, type Matcher } from '../core/match/matcher';
 import type { Hit } from '../core/match/types';
 import { parseIndex } from '../core/index/schema';
 import type { Entry } from '../core/index/types';
-import { formatProblem, validateEntries, type Problem } from '../core/index/validate';
+import { formatCoverage, formatProblem, validateEntries, type Problem } from '../core/index/validate';
 import { assembleIndex, compileFolder } from './compile';
 import { CliError, loadIndex, readIndexFile } from './default-index';
-import { requiredConcepts } from './concepts';
+import { languagePolicy, requiredConcepts } from './concepts';
 
 const USAGE = `mx-lookup — MediXchange Lookup command line
 
@@ -122,10 +122,18 @@ async function validate(target: string | undefined, conceptsFile: string | undef
   if (statSync(target).isDirectory()) {
     const compiled = await compileFolder(target);
     const requiredIds = await requiredConcepts(target, conceptsFile);
+    const languages = await languagePolicy(target);
     entries = compiled.entries;
     problems = [
       ...compiled.problems,
-      ...validateEntries(compiled.entries, { fileOf: (e) => compiled.files.get(e) ?? e.id, requiredIds, today }),
+      ...validateEntries(compiled.entries, {
+        fileOf: (e) => compiled.files.get(e) ?? e.id,
+        requiredIds,
+        today,
+        languages: languages.cards,
+        keyPointLanguages: languages.keyPoints,
+        termLanguages: languages.terms,
+      }),
     ];
     count = compiled.entries.length;
   } else {
@@ -136,7 +144,7 @@ async function validate(target: string | undefined, conceptsFile: string | undef
   }
   for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
   if (problems.length > 0) throw new CliError(`${problems.length} problem(s) in ${count} entries`);
-  process.stderr.write(`${count} entries, no problems\n${codeCoverage(entries)}`);
+  process.stderr.write(`${count} entries, no problems\n${codeCoverage(entries)}${formatCoverage(entries)}`);
 }
 
 /** Which code systems the entries carry, overall and where an EHR asks by them (medicines: RxNorm; conditions, findings, procedures: SNOMED CT). */

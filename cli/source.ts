@@ -18,6 +18,7 @@ import { MANIFEST_FORMAT, type Manifest, type SourceState, type SyncOutcome, typ
 import { canonicalJson, fromBase64, generateKeyPair, parsePublicKey, publicKeyOf, sha256Hex, signManifest, toBase64, verifyManifest } from '../core/sync/verify';
 import { assembleIndex, compileFolder } from './compile';
 import { CliError, DEFAULT_INDEX, readIndexFile } from './default-index';
+import { languagePolicy } from './concepts';
 import { ignore } from '../core/errors/ignore';
 
 /** How many earlier versions get a delta to the newest one. */
@@ -26,7 +27,11 @@ export const DELTA_DEPTH = 5;
 /** Compiles a guidance folder, refusing it (every problem on stderr) unless it validates. */
 export async function compileValid(dir: string, refused = 'nothing written'): Promise<Entry[]> {
   const compiled = await compileFolder(dir);
-  const problems = [...compiled.problems, ...validateEntries(compiled.entries, { fileOf: (e) => compiled.files.get(e) ?? e.id })];
+  const languages = await languagePolicy(dir);
+  const problems = [
+    ...compiled.problems,
+    ...validateEntries(compiled.entries, { fileOf: (e) => compiled.files.get(e) ?? e.id, languages: languages.cards, keyPointLanguages: languages.keyPoints, termLanguages: languages.terms }),
+  ];
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     throw new CliError(`${problems.length} problem(s) in ${dir}; ${refused} (run mx-lookup validate ${dir})`);

@@ -11,9 +11,20 @@ export interface Problem {
   message: string;
 }
 
+/** The languages of the cards: each entry has a title and a summary in every one. */
+export const CARD_LANGUAGES = ['en', 'fr', 'zh', 'pt', 'ar'] as const;
+/** Languages whose key points the default guidance gives, one per English key point. */
+export const KEY_POINT_LANGUAGES = ['fr', 'zh'] as const;
+/** Languages every entry has terms in (a Portuguese or Arabic term is added where clinicians use one). */
+export const TERM_LANGUAGES = ['en', 'fr', 'zh'] as const;
+
 export interface ValidateOptions {
-  /** Languages that need a title and a summary (default en, fr, zh). */
+  /** Languages that need a title and a summary (default en, fr, zh; the default guidance promises CARD_LANGUAGES). */
   languages?: readonly string[];
+  /** Languages that need one key point per English key point (default none; the default guidance promises KEY_POINT_LANGUAGES). */
+  keyPointLanguages?: readonly string[];
+  /** Languages that need at least one term (default TERM_LANGUAGES). */
+  termLanguages?: readonly string[];
   /** Ids that must be present (the concepts the content promises to cover). */
   requiredIds?: readonly string[];
   /** Where an entry came from, for messages (default `entries[i]`). */
@@ -37,6 +48,8 @@ export function wordCount(text: string): number {
 
 export function validateEntries(entries: readonly Entry[], options: ValidateOptions = {}): Problem[] {
   const languages = options.languages ?? ['en', 'fr', 'zh'];
+  const keyPointLanguages = options.keyPointLanguages ?? [];
+  const termLanguages = options.termLanguages ?? TERM_LANGUAGES;
   const fileOf = options.fileOf ?? ((_: Entry, i: number) => `entries[${i}]`);
   const problems: Problem[] = [];
   const ids = new Map<string, number>();
@@ -71,6 +84,11 @@ export function validateEntries(entries: readonly Entry[], options: ValidateOpti
     const english = entry.keyPoints.en ?? [];
     if (english.length < KEY_POINTS_MIN || english.length > KEY_POINTS_MAX)
       add('keyPoints.en', `${english.length} key points; write ${KEY_POINTS_MIN} to ${KEY_POINTS_MAX}`);
+    for (const lang of keyPointLanguages) {
+      const translated = entry.keyPoints[lang] ?? [];
+      if (translated.length !== english.length)
+        add(`keyPoints.${lang}`, `${translated.length} key points; the English has ${english.length} (translate each, in the same order)`);
+    }
     for (const [lang, points] of Object.entries(entry.keyPoints)) {
       if (points.length > KEY_POINTS_MAX) add(`keyPoints.${lang}`, `${points.length} key points; at most ${KEY_POINTS_MAX}`);
       points.forEach((point, k) => {
@@ -81,7 +99,7 @@ export function validateEntries(entries: readonly Entry[], options: ValidateOpti
     }
 
     if (!entry.terms.some((t) => t.lang === 'en' && t.kind === 'preferred')) add('terms.en.preferred', 'missing');
-    for (const lang of languages) if (!entry.terms.some((t) => t.lang === lang)) add(`terms.${lang}`, 'no term in this language');
+    for (const lang of termLanguages) if (!entry.terms.some((t) => t.lang === lang)) add(`terms.${lang}`, 'no term in this language');
     const own = new Set<string>();
     for (const term of entry.terms) {
       const key = normalizeKey(term.text);
@@ -140,6 +158,36 @@ export function validateEntries(entries: readonly Entry[], options: ValidateOpti
     if (!ids.has(id)) problems.push({ file: '(index)', field: 'entries', message: `required concept "${id}" has no entry` });
   }
   return problems;
+}
+
+/** Per language: how many entries have a title, a summary, key points and terms in it, and how many a clinician reading it has checked. */
+export interface LanguageCoverage {
+  lang: string;
+  titles: number;
+  summaries: number;
+  keyPoints: number;
+  terms: number;
+  reviewed: number;
+}
+
+export function languageCoverage(entries: readonly Entry[], languages: readonly string[] = CARD_LANGUAGES): LanguageCoverage[] {
+  return languages.map((lang) => ({
+    lang,
+    titles: entries.filter((e) => e.title[lang]?.trim()).length,
+    summaries: entries.filter((e) => e.summary[lang]?.trim()).length,
+    keyPoints: entries.filter((e) => (e.keyPoints[lang] ?? []).length > 0).length,
+    terms: entries.filter((e) => e.terms.some((t) => t.lang === lang)).length,
+    // English is the source text, checked by the entry's editorial review.
+    reviewed: lang === 'en' ? entries.filter((e) => e.reviewed).length : entries.filter((e) => e.translationReviews?.[lang]).length,
+  }));
+}
+
+/** The coverage table `mx-lookup validate` prints. */
+export function formatCoverage(entries: readonly Entry[]): string {
+  const rows = languageCoverage(entries);
+  const n = entries.length;
+  const lines = rows.map((r) => `  ${r.lang.padEnd(4)} ${`${r.titles}/${n}`.padStart(9)} ${`${r.summaries}/${n}`.padStart(9)} ${`${r.keyPoints}/${n}`.padStart(10)} ${`${r.terms}/${n}`.padStart(9)} ${`${r.reviewed}/${n}`.padStart(12)}`);
+  return ['languages   titles summaries key points     terms  reviewed by a clinician', ...lines].join('\n') + '\n';
 }
 
 export function formatProblem(problem: Problem): string {

@@ -56,3 +56,19 @@ describe('kind of entry and bedside facts', () => {
     expect(problems(entry('type: finding\nthresholds:\n  - { measure: mood, op: "<", value: 3, source: 1 }', ['a', 'b', 'c']))[0]).toMatch(/^thresholds\[0\]\.measure/);
   });
 });
+
+describe('who checked a translation', () => {
+  it('records a language a clinician reading it has checked, with the date and who', () => {
+    const compiled = compileMarkdown(entry('type: practice\ntranslations:\n  fr: { reviewed: 2026-11-20, by: "Dr A. Diallo" }', ['a', 'b', 'c']), 'guidance/therapeutics/x-drug.md');
+    expect(compiled.problems).toEqual([]);
+    expect(compiled.entry?.translationReviews).toEqual({ fr: { reviewed: '2026-11-20', by: 'Dr A. Diallo' } });
+    expect(compileMarkdown(entry('type: practice', ['a', 'b', 'c']), 'guidance/therapeutics/x-drug.md').entry?.translationReviews).toBeUndefined();
+  });
+
+  it('refuses a review without who or when, of a language the entry does not have, or of English', () => {
+    expect(problems(entry('type: practice\ntranslations:\n  fr: { reviewed: 2026-11-20 }', ['a', 'b', 'c']))).toEqual(['translations.fr.by: missing: who checked it (a clinician who reads this language)']);
+    expect(problems(entry('type: practice\ntranslations:\n  fr: { by: X }', ['a', 'b', 'c']))).toEqual(['translations.fr.reviewed: missing or not a date YYYY-MM-DD']);
+    expect(problems(entry('type: practice\ntranslations:\n  ar: { reviewed: 2026-11-20, by: X }', ['a', 'b', 'c']))).toEqual(['translations.ar: no "## ar:" section to have reviewed']);
+    expect(problems(entry('type: practice\ntranslations:\n  en: { reviewed: 2026-11-20, by: X }', ['a', 'b', 'c']))[0]).toMatch(/^translations\.en: English is the source text/);
+  });
+});

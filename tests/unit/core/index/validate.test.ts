@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIndex } from '../../../../core/index/schema';
 import type { Entry } from '../../../../core/index/types';
-import { formatProblem, validateEntries, wordCount } from '../../../../core/index/validate';
+import { formatCoverage, formatProblem, languageCoverage, validateEntries, wordCount } from '../../../../core/index/validate';
 import { fixtureIndex } from '../../paths';
 
 function entry(overrides: Partial<Entry> = {}): Entry {
@@ -29,6 +29,38 @@ const messages = (entries: Entry[], options = {}) => validateEntries(entries, op
 describe('validateEntries', () => {
   it('accepts a complete entry', () => {
     expect(messages([entry()])).toEqual([]);
+  });
+
+  it('holds a folder to the languages it promises: titles and summaries, and one key point per English one', () => {
+    const promises = { languages: ['en', 'fr', 'zh', 'pt', 'ar'], keyPointLanguages: ['fr', 'zh'] };
+    expect(messages([entry()], promises)).toEqual([
+      'entries[0]: title.pt: missing',
+      'entries[0]: summary.pt: missing',
+      'entries[0]: title.ar: missing',
+      'entries[0]: summary.ar: missing',
+      'entries[0]: keyPoints.fr: 0 key points; the English has 3 (translate each, in the same order)',
+      'entries[0]: keyPoints.zh: 0 key points; the English has 3 (translate each, in the same order)',
+    ]);
+    const complete = entry({
+      title: { en: 'Example', fr: 'Exemple', zh: '例子', pt: 'Exemplo', ar: 'مثال' },
+      summary: { en: 'A summary.', fr: 'Un résumé.', zh: '摘要。', pt: 'Um resumo.', ar: 'ملخص.' },
+      keyPoints: { en: ['One.', 'Two.', 'Three.'], fr: ['Un.', 'Deux.', 'Trois.'], zh: ['一。', '二。', '三。'] },
+    });
+    expect(messages([complete], promises)).toEqual([]);
+    expect(messages([{ ...complete, keyPoints: { ...complete.keyPoints, zh: ['一。', '二。'] } }], promises)).toEqual([
+      'entries[0]: keyPoints.zh: 2 key points; the English has 3 (translate each, in the same order)',
+    ]);
+  });
+
+  it('counts, per language, what is written and what a clinician has checked', () => {
+    const reviewed = entry({ translationReviews: { fr: { reviewed: '2026-11-20', by: 'X' } }, keyPoints: { en: ['a', 'b', 'c'], fr: ['a', 'b', 'c'] } });
+    const coverage = languageCoverage([entry(), reviewed], ['en', 'fr', 'ar']);
+    expect(coverage).toEqual([
+      { lang: 'en', titles: 2, summaries: 2, keyPoints: 2, terms: 2, reviewed: 2 },
+      { lang: 'fr', titles: 2, summaries: 2, keyPoints: 1, terms: 2, reviewed: 1 },
+      { lang: 'ar', titles: 0, summaries: 0, keyPoints: 0, terms: 0, reviewed: 0 },
+    ]);
+    expect(formatCoverage([entry(), reviewed])).toMatch(/\n {2}fr +2\/2 +2\/2 +1\/2 +2\/2 +1\/2\n/);
   });
 
   it('reports each problem as file: field: message', () => {
