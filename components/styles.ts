@@ -48,7 +48,8 @@ mark { background: var(--_mx-mark); color: inherit; border-radius: 3px; padding:
 .mx-value { display: block; color: var(--_mx-muted); font-size: 0.85em; margin-top: 2px; }
 .mx-back { margin-bottom: 8px; border: none; padding: 2px 0; }
 .mx-icon { border: none; font-size: 1.3em; line-height: 1; padding: 0 4px; color: var(--_mx-muted); }
-.mx-langs { display: flex; gap: 6px; margin-top: 8px; }
+.mx-langs { display: flex; flex-wrap: wrap; gap: 6px; margin-block-start: 8px; }
+.mx-langs button { white-space: nowrap; }
 .mx-langs button[aria-pressed="true"] { background: var(--_mx-accent); color: var(--_mx-accent-fg); border-color: var(--_mx-accent); }
 button:focus-visible, a:focus-visible, input:focus-visible { outline: 2px solid var(--_mx-accent); outline-offset: 2px; }
 .mx-foot { margin-top: 12px; border-top: 1px solid var(--_mx-border); padding-top: 4px; font-size: 0.85em; color: var(--_mx-muted); }

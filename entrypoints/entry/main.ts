@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   style.textContent = 'main { max-width: 720px; margin: 0 auto; padding: 20px; } mx-search-panel { margin-top: 12px; }';
   document.head.append(style);
   const lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
-  applyPageLanguage(document);
+  await applyPageLanguage(document, await language.getValue());
   const app = document.getElementById('app') as HTMLElement;
   render(html`<h1>${uiMessage('extName') || 'MediXchange Lookup'}</h1><mx-search-panel id="search" .lang=${lang}></mx-search-panel>`, app);
   const panel = document.querySelector('mx-search-panel');

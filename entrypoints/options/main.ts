@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   ].join('\n');
   document.head.append(style);
   const app = document.getElementById('app') as HTMLElement;
-  applyPageLanguage(document);
+  await applyPageLanguage(document, await language.getValue());
 
   // Asking the background for the sources also makes it check the policy again.
   const section: SourcesSection = { answer: null, busy: false, error: '' };
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
         <p class="mx-muted">${t('pdfOptionNote', 'Each site a PDF comes from is asked for once, when its PDF does not open otherwise. The viewer always offers the browser\'s own.')}</p>
 
         <h2><label for="language">${t('languageLabel', 'Language of the guidance')}</label> ${locked.has('language') ? lockNote : nothing}</h2>
-        <select id="language" ?disabled=${locked.has('language')} @change=${async (e: Event) => { await language.setValue((e.target as HTMLSelectElement).value as LanguageSetting); await draw(); }}>
+        <select id="language" ?disabled=${locked.has('language')} @change=${async (e: Event) => { const chosen = (e.target as HTMLSelectElement).value as LanguageSetting; await language.setValue(chosen); await applyPageLanguage(document, chosen); await draw(); }}>
           ${CARD_LANGUAGE_SETTINGS.map((l) => html`<option value=${l} ?selected=${l === lang}>${l === 'auto' ? t('languageAuto', 'Same as the browser') : LANGUAGE_NAMES[l]}</option>`)}
         </select>
 

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   style.textContent = POPUP_CSS;
   document.head.append(style);
   const lang = resolveLanguage(await language.getValue(), browser.i18n.getUILanguage());
-  applyPageLanguage(document);
+  await applyPageLanguage(document, await language.getValue());
   const app = document.getElementById('app') as HTMLElement;
   const tab = await currentTab();
   const site = await currentSite(tab);

@@ -10,6 +10,7 @@ import { Popover } from '../../components/lookup/popover';
 import { startPageLookup } from '../page-lookup';
 import { applyPageLanguage, extensionUrl, uiMessage } from '../platform';
 import { siteOf } from '../settings';
+import { language } from '../settings-store';
 import { originalChosenKey } from './address';
 import { askForSite, loadPdf, MAX_PDF_BYTES, type LoadProblem } from './load';
 import { ignore } from '../../core/errors/ignore';
@@ -52,7 +53,7 @@ export async function startViewer(doc: Document): Promise<void> {
   const viewerElement = doc.getElementById('viewer') as HTMLDivElement;
   const address = new URLSearchParams(location.search).get('file') ?? undefined;
   const state: ViewerState = { address };
-  applyPageLanguage(doc);
+  await applyPageLanguage(doc, await language.getValue());
 
   // PDF.js's viewer module reads the library from globalThis.
   (globalThis as unknown as { pdfjsLib: typeof pdfjsLib }).pdfjsLib = pdfjsLib;

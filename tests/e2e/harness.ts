@@ -31,7 +31,7 @@ export interface ExtensionBrowser {
  * Launches Chromium with the built extension. `editIndex` changes the bundled index of a copy of
  * the extension first (to test what hostile index content does).
  */
-export async function launchWithExtension(options: { editIndex?: (index: { entries: Record<string, unknown>[] }) => void; uiLanguage?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { editIndex?: (index: { entries: Record<string, unknown>[] }) => void } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npx wxt build): ${EXTENSION_DIR} is missing`);
   let dir = EXTENSION_DIR;
   if (options.editIndex) {
@@ -55,10 +55,7 @@ export async function launchWithExtension(options: { editIndex?: (index: { entri
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // The browser's interface language, which the extension's own pages follow.
-      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
     ],
-    ...(options.uiLanguage ? { locale: options.uiLanguage, env: { ...process.env, LANGUAGE: options.uiLanguage } } : {}),
   });
   const traffic: string[] = [];
   context.on('request', (request) => traffic.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`));

@@ -1,5 +1,5 @@
 // Cards and interface in Arabic (right to left) and Portuguese: an Arabic card in the popover on an
-// English page, the popup and options of an Arabic browser, the widget with lang="ar" and "pt";
+// English page, the options, popup and PDF viewer with Arabic chosen, the widget with lang="ar" and "pt";
 // each checked for its lang and dir, and screenshotted (test-results/rtl-*.png) to be looked at.
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from '../../cli/serve-demo';
@@ -12,7 +12,7 @@ test.describe('the extension', () => {
   let browser: ExtensionBrowser;
   test.beforeAll(async () => {
     server = await serveFixtures();
-    browser = await launchWithExtension({ uiLanguage: 'ar' });
+    browser = await launchWithExtension();
   });
   test.afterAll(async () => {
     await browser?.close();
@@ -47,12 +47,22 @@ test.describe('the extension', () => {
     await page.close();
   });
 
-  test('the popup and the options of an Arabic browser are right to left, in Arabic', async () => {
+  test('with Arabic chosen in the options, the options, the popup and the PDF viewer are in Arabic, right to left', async () => {
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect(options.locator('html')).toHaveAttribute('dir', 'ltr');
+    await options.locator('#language').selectOption('ar');
+    await expect(options.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(options.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(options.locator('#pdf-heading')).toHaveText(ARABIC);
+    await options.screenshot({ path: 'test-results/rtl-options.png' });
+
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect(popup.locator('html')).toHaveAttribute('dir', 'rtl');
-    await expect(popup.locator('html')).toHaveAttribute('lang', /^ar/);
+    await expect(popup.locator('html')).toHaveAttribute('lang', 'ar');
     await popup.keyboard.type('dexamethasone');
     await popup.keyboard.press('Enter');
     await expect(popup.locator('mx-search-panel .mx-card')).toBeVisible();
@@ -60,12 +70,15 @@ test.describe('the extension', () => {
     await popup.screenshot({ path: 'test-results/rtl-popup.png' });
     await popup.close();
 
-    const options = await browser.context.newPage();
-    await options.setViewportSize({ width: 900, height: 900 });
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await expect(options.locator('html')).toHaveAttribute('dir', 'rtl');
-    await expect(options.locator('h1, h2').first()).toHaveText(ARABIC);
-    await options.screenshot({ path: 'test-results/rtl-options.png' });
+    const viewer = await browser.context.newPage();
+    await viewer.goto(`chrome-extension://${browser.extensionId}/pdf.html`);
+    await expect(viewer.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(viewer.locator('#pdf-message')).toHaveText(ARABIC);
+    await viewer.close();
+
+    // Back to the browser's language: left to right again.
+    await options.locator('#language').selectOption('auto');
+    await expect(options.locator('html')).toHaveAttribute('dir', 'ltr');
     await options.close();
   });
 });
