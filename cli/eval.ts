@@ -142,9 +142,12 @@ export function parseQueries(text: string, file: string): EvalQuery[] {
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
 export async function runEval(file: string | undefined, indexPath: string | undefined): Promise<void> {
-  const path = file ?? [join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-queries.jsonl'), join(PROJECT_ROOT, 'tests', 'fixtures', 'dev-queries.jsonl')].find(existsSync);
-  if (!path || !existsSync(path)) throw new CliError(`no queries file${file ? ` at ${file}` : ''} (give one: npm run eval -- path/to/queries.jsonl)`);
-  const queries = parseQueries(await readFile(path, 'utf8'), path);
+  const dev = [join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-queries.jsonl'), join(PROJECT_ROOT, 'tests', 'fixtures', 'dev-queries.jsonl')].find(existsSync);
+  // Without a file: the dev queries, and our own Portuguese and Arabic ones (kinds pt*, ar*).
+  const paths = file ? [file] : [dev, join(PROJECT_ROOT, 'tests', 'fixtures', 'pt-ar-queries.jsonl')].filter((p): p is string => p !== undefined && existsSync(p));
+  if (paths.length === 0 || !paths.every((p) => existsSync(p))) throw new CliError(`no queries file${file ? ` at ${file}` : ''} (give one: npm run eval -- path/to/queries.jsonl)`);
+  const path = paths.join(' + ');
+  const queries = (await Promise.all(paths.map(async (p) => parseQueries(await readFile(p, 'utf8'), p)))).flat();
   const index = await loadIndex(indexPath);
   const systems = { ours: oursAnswerer(index), fuse: fuseAnswerer(index) };
   const total = { ours: emptyScore(), fuse: emptyScore() };

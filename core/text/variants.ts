@@ -63,8 +63,15 @@ export function canonicalKey(folded: string): string {
  * "intube", "fiévreuse" → "fievreux"). Tried only after the word itself, and only a candidate that
  * is a term word is ever used, so a rule may overreach without harm.
  */
-export function inflectionCandidates(key: string): { key: string; lang: 'en' | 'fr' | 'pt' }[] {
-  const out: { key: string; lang: 'en' | 'fr' | 'pt' }[] = [];
+export function inflectionCandidates(key: string): { key: string; lang: 'en' | 'fr' | 'pt' | 'ar' }[] {
+  const out: { key: string; lang: 'en' | 'fr' | 'pt' | 'ar' }[] = [];
+  // Arabic: a conjunction or preposition written joined to a word without its article ("وسعال",
+  // "and cough"; "بحمى", "with fever"). The article and its particles are already gone from the key.
+  const first = key.charCodeAt(0);
+  if (first >= 0x0600 && first <= 0x06ff) {
+    if (/^[وفبلك][\u0621-\u064a]{3}/.test(key)) out.push({ key: key.slice(1), lang: 'ar' });
+    return out;
+  }
   // Short bases have too many homographs ("kidding" is not "kid").
   const add = (base: string, lang: 'en' | 'fr' | 'pt') => {
     if (base.length >= 4 && base !== key && !out.some((o) => o.key === base && o.lang === lang)) out.push({ key: base, lang });

@@ -108,6 +108,13 @@ describe('Arabic and Portuguese', () => {
     expect(key('الله')).toBe('الله');
   });
 
+  it('offers an Arabic word without the conjunction or preposition joined to it, when three letters remain', () => {
+    const of = (word: string) => inflectionCandidates(tokenize(word)[0]?.key ?? '').map((c) => c.key);
+    expect(of('وسعال')).toEqual([tokenize('سعال')[0]?.key]);
+    expect(of('بحمى')).toEqual([tokenize('حمى')[0]?.key]);
+    expect(of('ولد')).toEqual([]); // "boy": the remainder would be two letters
+  });
+
   it('offers Portuguese singulars and masculine forms, tried only against Portuguese terms', () => {
     const of = (word: string) => inflectionCandidates(canonicalKey(word)).filter((c) => c.lang === 'pt').map((c) => c.key);
     expect(of('pulmoes')).toContain('pulmao');
