@@ -32,6 +32,55 @@ async function searchLookup(page: Page, query: string, id: string): Promise<numb
   return (await (await page.waitForFunction(suggestedSince, id, { polling: 1, timeout: 10_000 })).jsonValue()) as number;
 }
 
+/** Chromium's network presets (DevTools): download and upload in bytes per second, latency in ms. */
+const NETWORKS = [
+  { name: 'loopback', latency: 0, throughput: -1 },
+  { name: 'Fast 3G (1.6 Mbit/s, 150 ms)', latency: 150, throughput: (1.6 * 1024 * 1024) / 8 },
+  { name: 'Slow 3G (400 kbit/s, 400 ms)', latency: 400, throughput: (400 * 1024) / 8 },
+] as const;
+
+/**
+ * The widget on a connection like a district hospital's, on a server that does not compress (the
+ * demo server): navigation → a search that answers (the ready event), a chosen card shown, and a
+ * return visit (index from IndexedDB). Targets of issue 14: Slow 3G ≤ 3 s, Fast 3G ≤ 1.5 s, a card
+ * ≤ 1 s after it is chosen on Slow 3G, a return visit ≤ 100 ms.
+ */
+async function throttledTable(log: (line: string) => void, serverUrl: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    log('\n== widget on a slow connection (Chromium network throttling; demo server, no compression)');
+    log('connection                        navigation → ready   card after choosing   return visit → ready');
+    for (const network of NETWORKS) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(RECORD_READY);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: network.latency, downloadThroughput: network.throughput, uploadThroughput: network.throughput });
+      const ready = async () => {
+        await page.waitForFunction('window.__mxReady > 0', undefined, { polling: 5, timeout: 120_000 });
+        return (await page.evaluate('window.__mxReady')) as number;
+      };
+      await page.goto(`${serverUrl}/hospital.html`, { waitUntil: 'commit', timeout: 120_000 });
+      const first = await ready();
+      const box = page.locator('mx-lookup[mode="search"] input[role="combobox"]');
+      await box.fill('dexa');
+      await page.locator('mx-lookup [role="option"][data-entry-id="dexamethasone"]').waitFor({ timeout: 60_000 });
+      const chosenAt = Date.now();
+      await box.press('Enter');
+      await page.locator('mx-lookup .mx-card[data-entry-id="dexamethasone"]').waitFor({ timeout: 60_000 });
+      const card = Date.now() - chosenAt;
+      await page.waitForTimeout(500); // the cache write after the first visit
+      await page.reload({ waitUntil: 'commit' });
+      const again = await ready();
+      log(`${network.name.padEnd(33)} ${`${(first / 1000).toFixed(2)} s`.padStart(18)} ${`${card} ms`.padStart(21)} ${`${again.toFixed(0)} ms`.padStart(22)}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function runWidgetBench(log: (line: string) => void): Promise<void> {
   if (!existsSync(join(PROJECT_ROOT, 'widget', 'dist', 'mx-lookup.js'))) {
     log('\n== widget: not built (npm run build:widget), skipped');
@@ -74,6 +123,7 @@ export async function runWidgetBench(log: (line: string) => void): Promise<void>
     }
     typed.sort((a, b) => a - b);
     log(`search: keystroke → suggestion shown: p50 ${percentile(typed, 50).toFixed(1)} ms, p95 ${percentile(typed, 95).toFixed(1)} ms (n=${typed.length})`);
+    await throttledTable(log, server.url);
   } finally {
     await browser.close();
     await server.close();
