@@ -2,6 +2,7 @@
 // with each card one click away (and back). Shared by the extension's popover and the widget.
 import { html, type TemplateResult } from 'lit-html';
 import type { Entry } from '../core/index/types';
+import { isPartialEntry } from '../core/index/split';
 import type { Hit } from '../core/match/types';
 import { cardTemplate, termListTemplate } from './card';
 import { stringsFor } from './strings';
@@ -22,11 +23,14 @@ export interface ViewState {
   trail: string[];
 }
 
+/** Why an entry is fetched: to show its card, or only its title (a link to it). */
+export type EntryPurpose = 'card' | 'title';
+
 export interface ViewHandlers {
   /** Re-render with a new state. */
   update: (state: ViewState) => void;
-  /** An entry that is not in `result.entries` yet (a related entry): fetch it. */
-  fetchEntry: (id: string) => Promise<Entry | null>;
+  /** An entry that is not in `result.entries` yet, or not whole: fetch it, for its card or only for its title. */
+  fetchEntry: (id: string, purpose?: EntryPurpose) => Promise<Entry | null>;
   close: () => void;
 }
 
@@ -43,12 +47,14 @@ export function lookupViewTemplate(state: ViewState, handlers: ViewHandlers): Te
   const s = stringsFor(lang);
   const openEntry = async (id: string) => {
     let entries = result.entries;
-    if (!entries[id]) {
+    // Not in the answer, or only its matching part (the widget fetches a card's text when it opens).
+    const known = entries[id];
+    if (!known || isPartialEntry(known)) {
       const fetched = await handlers.fetchEntry(id);
       if (!fetched) return;
       entries = { ...entries, [id]: fetched };
       for (const rid of fetched.related) if (!entries[rid]) {
-        const rel = await handlers.fetchEntry(rid);
+        const rel = await handlers.fetchEntry(rid, 'title');
         if (rel) entries[rid] = rel;
       }
     }

@@ -4,7 +4,7 @@
 import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import type { Entry } from '../core/index/types';
 import type { Hit } from '../core/match/types';
-import { lookupViewTemplate, type ViewState } from './lookup-view';
+import { lookupViewTemplate, type ViewState, type EntryPurpose } from './lookup-view';
 import { directionOf, stringsFor } from './strings';
 import { CARD_CSS, THEME_CSS } from './styles';
 
@@ -66,7 +66,8 @@ export class MxSearchPanel extends LitElement {
   expanded = false;
   view: ViewState | null = null;
   suggest: (text: string) => Promise<Suggestions | null> = async () => null;
-  fetchEntry: (id: string) => Promise<Entry | null> = async () => null;
+  /** An entry by id: for its card, or only for its title (a related entry's link). */
+  fetchEntry: (id: string, purpose?: EntryPurpose) => Promise<Entry | null> = async () => null;
 
   private readonly uid = `mx-search-${++instances}`;
   private pending = 0;
@@ -80,7 +81,7 @@ export class MxSearchPanel extends LitElement {
     const entries: Record<string, Entry> = { [id]: entry };
     await Promise.all(
       entry.related.map(async (rid) => {
-        const related = await this.fetchEntry(rid);
+        const related = await this.fetchEntry(rid, 'title');
         if (related) entries[rid] = related;
       }),
     );

@@ -2,14 +2,24 @@
 // once from the cache and revalidates in the background (a newer index replaces it for the next
 // lookups); a first visit fetches it. After the first load the widget answers offline too.
 // Everything from the network or from storage is checked against the schema before use.
+//
+// On the network the index comes in parts when the site has them (guidance/ beside the index, as
+// the widget's build writes them): the matching index first (about 100 kB compressed), so a slow
+// connection answers searches in seconds; a card's text in a small group when it is opened; every
+// group in the background, after which the whole index is cached for offline use. Parts are gzip
+// files decompressed here, so a server that does not compress still sends them small. A site with
+// only guidance-index.json gets it whole, as before.
 import { get, set } from 'idb-keyval';
 import { parseIndex } from '../core/index/schema';
-import type { GuidanceIndex } from '../core/index/types';
+import { cardGroup, CARD_GROUPS, isPartialEntry, type CardText } from '../core/index/split';
+import type { Entry, GuidanceIndex } from '../core/index/types';
 import { ignore } from '../core/errors/ignore';
 
 export interface LoadedIndex {
   index: GuidanceIndex;
   from: 'network' | 'cache';
+  /** The cards' text still to fetch, when `index` is a matching index; null when it is whole. */
+  cards: CardTexts | null;
 }
 
 interface CachedIndex {
@@ -21,7 +31,7 @@ interface CachedIndex {
 export interface LoadOptions {
   fetchImpl?: typeof fetch;
   /** Called when the background revalidation found a newer index than the cached one. */
-  onUpdate?: (index: GuidanceIndex) => void;
+  onUpdate?: (index: GuidanceIndex, cards: CardTexts | null) => void;
 }
 
 const cacheKey = (url: string) => `mx-lookup-index:${url}`;
@@ -30,12 +40,81 @@ const cacheKey = (url: string) => `mx-lookup-index:${url}`;
 const isNewer = (index: GuidanceIndex, than: CachedIndex | undefined) =>
   !than || index.version > than.version || (index.version === than.version && index.built > than.built);
 
-async function fetchIndex(url: string, fetchImpl: typeof fetch): Promise<GuidanceIndex> {
+class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`the guidance index answered HTTP ${status}`);
+  }
+}
+
+/** JSON from `url`, gunzipped first when it is a gzip file (whatever the server said it is). */
+async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown> {
   const response = await fetchImpl(url, { cache: 'no-cache', credentials: 'omit' });
-  if (!response.ok) throw new Error(`the guidance index answered HTTP ${response.status}`);
-  const parsed = parseIndex(await response.json());
+  if (!response.ok) throw new HttpError(response.status);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return JSON.parse(await new Response(stream).text()) as unknown;
+  }
+  return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+}
+
+const checked = (raw: unknown): GuidanceIndex => {
+  const parsed = parseIndex(raw);
   if (!parsed.ok) throw new Error(`the guidance index is not valid (${parsed.problems[0] ?? 'unknown problem'})`);
   return parsed.index;
+};
+
+const partUrl = (indexUrl: string, name: string) => new URL(`guidance/${name}`, indexUrl).href;
+
+/** The matching index from the site's parts, or the whole index where the site has no parts. */
+async function fetchIndex(url: string, fetchImpl: typeof fetch): Promise<{ index: GuidanceIndex; cards: CardTexts | null }> {
+  try {
+    const index = checked(await fetchJson(partUrl(url, 'match.json.gz'), fetchImpl));
+    return { index, cards: new CardTexts(url, fetchImpl) };
+  } catch (error) {
+    if (!(error instanceof HttpError && error.status === 404)) throw error;
+  }
+  return { index: checked(await fetchJson(url, fetchImpl)), cards: null };
+}
+
+/** The cards' text of a matching index, fetched a group at a time; filled into the entries themselves. */
+export class CardTexts {
+  private readonly groups = new Map<number, Promise<Record<string, CardText>>>();
+
+  constructor(
+    private readonly indexUrl: string,
+    private readonly fetchImpl: typeof fetch,
+  ) {}
+
+  private group(n: number): Promise<Record<string, CardText>> {
+    let loading = this.groups.get(n);
+    if (!loading) {
+      loading = fetchJson(partUrl(this.indexUrl, `cards-${n}.json.gz`), this.fetchImpl).then((raw) => {
+        const cards = (raw as { cards?: unknown } | null)?.cards;
+        if (!cards || typeof cards !== 'object') throw new Error(`cards-${n}.json.gz holds no cards`);
+        return cards as Record<string, CardText>;
+      });
+      loading.catch(() => this.groups.delete(n)); // the next card asks again
+      this.groups.set(n, loading);
+    }
+    return loading;
+  }
+
+  /** `entry` with its card text (fetched now when it is missing). */
+  async fill(entry: Entry): Promise<Entry> {
+    if (!isPartialEntry(entry)) return entry;
+    const text = (await this.group(cardGroup(entry.id)))[entry.id];
+    // Text of another build is checked like the index: it must be what a card can show.
+    if (text && typeof text.summary === 'object' && typeof text.keyPoints === 'object' && Array.isArray(text.sources)) Object.assign(entry, text);
+    return entry;
+  }
+
+  /** Every card of `index`, one group after the other (a reader's card is fetched beside them); the index made whole. */
+  async all(index: GuidanceIndex): Promise<GuidanceIndex> {
+    for (let n = 0; n < CARD_GROUPS; n++) await this.group(n);
+    for (const entry of index.entries) await this.fill(entry);
+    return checked(JSON.parse(JSON.stringify(index)));
+  }
 }
 
 /** `run()`'s promise, with a synchronous throw (idb-keyval opening IndexedDB in a private window) as its rejection. */
@@ -49,22 +128,35 @@ async function store(url: string, index: GuidanceIndex, cached: CachedIndex | un
   return true;
 }
 
+/** Once every card of a matching index is fetched, the whole index is cached for offline use. */
+function completeInBackground(url: string, fetched: { index: GuidanceIndex; cards: CardTexts | null }, cached: CachedIndex | undefined): void {
+  if (!fetched.cards) return;
+  void fetched.cards
+    .all(fetched.index)
+    .then((whole) => store(url, whole, cached))
+    .catch(ignore('offline before every card arrived: the next visit fetches them again'));
+}
+
 export async function loadIndex(url: string, options: LoadOptions = {}): Promise<LoadedIndex> {
   const fetchImpl = options.fetchImpl ?? fetch;
   const cached = await later(() => get<CachedIndex>(cacheKey(url))).catch(ignore('without IndexedDB (a private window) the index is fetched'));
   const fromCache = cached ? parseIndex(cached.index) : undefined;
   if (cached && fromCache?.ok) {
     void fetchIndex(url, fetchImpl)
-      .then(async (index) => {
-        if (await store(url, index, cached)) options.onUpdate?.(index);
+      .then(async (fetched) => {
+        if (!isNewer(fetched.index, cached)) return;
+        if (fetched.cards) completeInBackground(url, fetched, cached);
+        else if (!(await store(url, fetched.index, cached))) return;
+        options.onUpdate?.(fetched.index, fetched.cards);
       })
       .catch(ignore('offline or a bad answer: the cached index stays'));
-    return { index: fromCache.index, from: 'cache' };
+    return { index: fromCache.index, from: 'cache', cards: null };
   }
   try {
-    const index = await fetchIndex(url, fetchImpl);
-    await store(url, index, undefined);
-    return { index, from: 'network' };
+    const fetched = await fetchIndex(url, fetchImpl);
+    if (fetched.cards) completeInBackground(url, fetched, undefined);
+    else await store(url, fetched.index, undefined);
+    return { ...fetched, from: 'network' };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Guidance could not be loaded: ${reason}.`);

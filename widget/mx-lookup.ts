@@ -5,10 +5,11 @@ import { defineSearchPanel, type MxSearchPanel } from '../components/search-pane
 import { stringsFor } from '../components/strings';
 import { THEME_CSS } from '../components/styles';
 import { parseInfobutton, resolveInfobutton } from '../core/infobutton/infobutton';
-import type { GuidanceIndex } from '../core/index/types';
+import type { Entry, GuidanceIndex } from '../core/index/types';
+import type { EntryPurpose } from '../components/lookup-view';
 import type { Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
-import { loadIndex, type LoadedIndex } from './index-loader';
+import { loadIndex, type CardTexts, type LoadedIndex } from './index-loader';
 import type { SyncReport, SyncStatus } from './source-sync';
 import { reportIgnoredTo } from '../core/errors/ignore';
 
@@ -24,6 +25,8 @@ interface SharedIndex {
   index: GuidanceIndex;
   matcher: Matcher;
   from: LoadedIndex['from'];
+  /** The cards' text still to fetch (a matching index from the network); null when the index is whole. */
+  cards: CardTexts | null;
   /** Run after a newer index replaced `index` and `matcher` (a followed source merges with the new one). */
   onReplace: Set<() => void>;
 }
@@ -42,18 +45,19 @@ function sharedIndex(url: string): Promise<SharedIndex> {
     // The matcher's code is fetched while the index downloads (it is not needed before).
     const matcherCode = import('../core/match/matcher');
     loading = loadIndex(url, {
-      onUpdate: (index) => {
+      onUpdate: (index, cards) => {
         if (!record) return;
         const update = record;
         void matcherCode.then(({ buildMatcher }) => {
           update.index = index;
+          update.cards = cards;
           update.matcher = buildMatcher(index);
           for (const listener of update.onReplace) listener();
         });
       },
-    }).then(async ({ index, from }) => {
+    }).then(async ({ index, from, cards }) => {
       const { buildMatcher } = await matcherCode;
-      return (record = { index, matcher: buildMatcher(index), from, onReplace: new Set() });
+      return (record = { index, matcher: buildMatcher(index), from, cards, onReplace: new Set() });
     });
     loading.catch(() => shared.delete(url)); // the next element tries again
     shared.set(url, loading);
@@ -155,6 +159,8 @@ export class MxLookup extends LitElement {
   private controller: LookupController | null = null;
   /** The attributes of the latest load (index URL, source, key): a load that finds them changed stops. */
   private loadedWith = '';
+  /** The default index this element answers from (with a followed source on top, when it has one). */
+  private defaultIndex: SharedIndex | null = null;
 
   private get matcher(): Matcher | null {
     return this.shared?.matcher ?? null;
@@ -209,6 +215,7 @@ export class MxLookup extends LitElement {
     try {
       const record = await sharedIndex(this.indexUrl());
       if (attributes !== this.loadedWith) return; // an attribute changed meanwhile
+      this.defaultIndex = record;
       const { answering, synced } = this.source ? await this.follow(record) : { answering: record, synced: undefined };
       if (attributes !== this.loadedWith) return;
       this.shared = answering;
@@ -270,7 +277,24 @@ export class MxLookup extends LitElement {
       const hits = record.matcher.suggest(text, { limit: 8, lang: this.readerLang });
       return { hits, entries: entriesFor(record.matcher, hits, false) };
     };
-    panel.fetchEntry = async (id) => record.matcher.entry(id) ?? null;
+    panel.fetchEntry = (id, purpose) => (purpose === 'title' ? Promise.resolve(record.matcher.entry(id) ?? null) : this.card(record.matcher, id));
+  }
+
+  /**
+   * An entry with its card text: a default entry of a matching index gets its text fetched now
+   * (a small group); an entry of a followed source, or of a whole index, has it already.
+   */
+  private async card(matcher: Matcher, id: string): Promise<Entry | null> {
+    const entry = matcher.entry(id);
+    if (!entry) return null;
+    const cards = this.defaultIndex?.cards;
+    if (!cards) return entry;
+    try {
+      return await cards.fill(entry);
+    } catch (error) {
+      this.message = { kind: 'error', text: `This card's text could not be loaded (${error instanceof Error ? error.message : String(error)}); it opens once the connection is back.` };
+      return null;
+    }
   }
 
   private setUpSelection(): void {
@@ -287,8 +311,14 @@ export class MxLookup extends LitElement {
         popover.setTheme(this.themeVariables(), this.theme);
         return popover;
       },
-      lookup: async (text, context, offset) => answerSelection(record.matcher, text, { context, offset, lang: this.readerLang }),
-      fetchEntry: async (id) => record.matcher.entry(id) ?? null,
+      lookup: async (text, context, offset) => {
+        const answer = answerSelection(record.matcher, text, { context, offset, lang: this.readerLang });
+        // The card the popover opens at once has its text before it shows.
+        const opened = answer.mode === 'term' || answer.hits.length === 1 ? answer.hits[0] : undefined;
+        if (opened) await this.card(record.matcher, opened.id);
+        return answer;
+      },
+      fetchEntry: (id, purpose?: EntryPurpose) => (purpose === 'title' ? Promise.resolve(record.matcher.entry(id) ?? null) : this.card(record.matcher, id)),
       triggers: () => ({ doubleClick: true, selection: true, modifier: false }),
       enabled: () => this.isConnected,
       lang: () => this.readerLang,

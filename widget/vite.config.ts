@@ -1,12 +1,29 @@
 // The widget's build, in widget/dist/: the ES module mx-lookup.js and the chunks it loads lazily
 // (the popover, the sync client), the classic-script loader mx-lookup.iife.js, and the default
-// guidance index copied next to them (the widget loads it from beside its script).
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+// guidance index copied next to them (the widget loads it from beside its script), whole and in
+// compressed parts (guidance/).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { defineConfig } from 'vite';
 import { minifyCssLiteralsPlugin } from '../scripts/minify-css-literals.ts';
+import { cardTextGroups, matchingIndex } from '../core/index/split.ts';
+import type { GuidanceIndex } from '../core/index/types.ts';
+
+/**
+ * The index in parts for slow connections, gzip-compressed here so that a server which does not
+ * compress still sends them small (the widget decompresses them with DecompressionStream):
+ * guidance/match.json.gz (what matching needs) and guidance/cards-<n>.json.gz (the cards' text).
+ */
+function writeIndexParts(indexFile: string, dir: string): void {
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as GuidanceIndex;
+  mkdirSync(dir, { recursive: true });
+  const gz = (value: unknown) => gzipSync(JSON.stringify(value), { level: 9 });
+  writeFileSync(join(dir, 'match.json.gz'), gz(matchingIndex(index)));
+  cardTextGroups(index).forEach((group, n) => writeFileSync(join(dir, `cards-${n}.json.gz`), gz({ version: index.version, built: index.built, cards: group })));
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'dist');
@@ -52,6 +69,7 @@ export default defineConfig({
         if (!existsSync(index)) throw new Error(`build the default index first (npm run build:index): ${index} is missing`);
         mkdirSync(out, { recursive: true });
         copyFileSync(index, join(out, 'guidance-index.json'));
+        writeIndexParts(index, join(out, 'guidance'));
         buildSync({
           entryPoints: [join(here, 'classic.ts')],
           outfile: join(out, 'mx-lookup.iife.js'),

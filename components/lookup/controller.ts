@@ -1,6 +1,7 @@
 // Selection lookup on a page: cheap checks first, then one lookup (the extension asks its
 // background, the widget its in-page matcher), then the popover. Used by the extension's content
 // script and by the <mx-lookup> widget.
+import type { EntryPurpose } from '../lookup-view';
 import type { Entry } from '../../core/index/types';
 import type { Hit } from '../../core/match/types';
 import type { Popover } from './popover';
@@ -17,10 +18,10 @@ export interface LookupAnswer {
 export interface ControllerDeps {
   win: Window;
   /** Loads the popover UI (lazily: the first lookup of a page pays for it, other pages never do). */
-  loadPopover: (doc: Document, fetchEntry: (id: string) => Promise<Entry | null>) => Promise<Popover>;
+  loadPopover: (doc: Document, fetchEntry: (id: string, purpose?: EntryPurpose) => Promise<Entry | null>) => Promise<Popover>;
   /** The answer for a selection made at `offset` in `context` (the text around it). */
   lookup: (text: string, context: string, offset: number) => Promise<LookupAnswer | null>;
-  fetchEntry: (id: string) => Promise<Entry | null>;
+  fetchEntry: (id: string, purpose?: EntryPurpose) => Promise<Entry | null>;
   triggers: () => Triggers;
   enabled: () => boolean;
   lang: () => string;

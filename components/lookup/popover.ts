@@ -1,6 +1,7 @@
 // The popover in the page: a host element that page CSS cannot reach (inline `all: initial
 // !important`, maximum z-index) holding an open shadow root, rendered with lit-html (no custom
 // element registry needed: Chrome content scripts have none), placed with floating-ui.
+import type { EntryPurpose } from '../lookup-view';
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'lit-html';
 import type { Entry } from '../../core/index/types';
@@ -39,7 +40,7 @@ export class Popover {
 
   constructor(
     private readonly doc: Document,
-    private readonly fetchEntry: (id: string) => Promise<Entry | null>,
+    private readonly fetchEntry: (id: string, purpose?: EntryPurpose) => Promise<Entry | null>,
   ) {}
 
   get isOpen(): boolean {

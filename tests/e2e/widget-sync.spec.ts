@@ -8,6 +8,9 @@ import { startSourceServer, type SourceServer } from '../../cli/serve-source';
 import { publishedSource, type PublishedSource } from '../unit/sync/fixtures';
 import { alterRecords, chromiumPath, firstRecord } from './harness';
 
+/** The index as the widget fetches it: whole, or its matching part (guidance/match.json.gz, JSON accepted there too). */
+const INDEX_ON_NETWORK = /\/(guidance-index\.json|guidance\/match\.json\.gz)$/;
+
 let browser: Browser;
 let demo: DemoServer;
 let published: PublishedSource;
@@ -78,7 +81,7 @@ test('a newer default index, arriving in the background, is merged under the sou
   await page.goto(pageUrl(`${source.url}/manifest.json`, published.publicKey));
   await expect(widget(page)).toHaveAttribute('sync-status', 'ok'); // the default index is cached, the source installed
   const original = await (await fetch(`${demo.url}/widget/guidance-index.json`)).json();
-  await page.route('**/guidance-index.json', async (route) => {
+  await page.route(INDEX_ON_NETWORK, async (route) => {
     await new Promise((done) => setTimeout(done, 1000)); // after the widget is ready with the cached index and the source
     const index = structuredClone(original);
     index.version += 1;

@@ -3,7 +3,34 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from '../../cli/serve-demo';
+import { cardGroup } from '../../core/index/split';
 import { chromiumPath, wordPoint } from './harness';
+
+/**
+ * The version of the whole index the page keeps in IndexedDB for offline use (once every card's
+ * text has arrived), or 0 while there is none.
+ */
+const cachedVersion = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => done(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('keyval')) return done(0);
+          const all = db.transaction('keyval').objectStore('keyval').getAll();
+          all.onsuccess = () => {
+            const record = (all.result as { version?: number; index?: { entries?: { summary?: Record<string, string> }[] } }[]).find((r) => r?.index?.entries);
+            done(record?.index?.entries?.every((e) => e.summary?.en) ? (record.version ?? 0) : 0);
+          };
+          all.onerror = () => done(0);
+        };
+      }),
+  );
+
+/** The index as the widget fetches it: whole, or its matching part (guidance/match.json.gz, JSON accepted there too). */
+const INDEX_ON_NETWORK = /\/(guidance-index\.json|guidance\/match\.json\.gz)$/;
 
 let browser: Browser;
 let server: DemoServer;
@@ -157,10 +184,38 @@ test('under a strict Content-Security-Policy the widget works and nothing is blo
   await strict.close();
 });
 
+test('a first visit fetches the compressed matching index, not the whole one; a card brings its text; every card then arrives in the background', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  const fetched: string[] = [];
+  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+  // Every other group is held back until the card has shown: the card waits for its own group only.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/\/guidance\/cards-\d+\.json\.gz$/, async (route) => {
+    if (!route.request().url().endsWith(`/cards-${cardGroup('dexamethasone')}.json.gz`)) await held;
+    return route.continue();
+  });
+  await page.goto(`${server.url}/hospital.html`);
+  await expect(searchBox(page)).toBeVisible();
+  await searchBox(page).fill('dexamethasone');
+  await searchBox(page).press('Enter');
+  const card = page.locator('mx-lookup .mx-card[data-entry-id="dexamethasone"]');
+  await expect(card.locator('.mx-summary')).toContainText('RECOVERY');
+  await expect(card.locator('.mx-sources li')).not.toHaveCount(0);
+  expect(fetched).toContain('/widget/guidance/match.json.gz');
+  expect(fetched).not.toContain('/widget/guidance-index.json');
+  release();
+  await expect.poll(() => cachedVersion(page)).toBeGreaterThan(0);
+  expect(new Set(fetched.filter((f) => f.includes('/guidance/cards-'))).size).toBe(16);
+  await context.close();
+});
+
 test('after the first load the widget answers with the network to its index cut', async () => {
   const page = await open('/hospital.html');
-  await expect(searchBox(page)).toBeVisible(); // the index is loaded and cached
-  await page.route('**/guidance-index.json', (route) => route.abort('internetdisconnected'));
+  await expect(searchBox(page)).toBeVisible(); // the matching index is loaded
+  await expect.poll(() => cachedVersion(page)).toBeGreaterThan(0); // every card arrived and the whole index is kept
+  await page.route(/\/(guidance-index\.json|guidance\/.*\.json\.gz)$/, (route) => route.abort('internetdisconnected'));
   await page.reload();
   await searchBox(page).fill('HFNC');
   await searchBox(page).press('Enter');
@@ -170,10 +225,11 @@ test('after the first load the widget answers with the network to its index cut'
 
 test('a cached index answers at once; a newer one on the server replaces it, an older one never does', async () => {
   const page = await open('/hospital.html');
-  await expect(searchBox(page)).toBeVisible(); // cached now
+  await expect(searchBox(page)).toBeVisible();
+  await expect.poll(() => cachedVersion(page)).toBeGreaterThan(0); // cached now
   const original = await (await fetch(`${server.url}/widget/guidance-index.json`)).json();
   const serve = (version: number, title: string) =>
-    page.route('**/guidance-index.json', (route) => {
+    page.route(INDEX_ON_NETWORK, (route) => {
       const index = structuredClone(original);
       index.version = version;
       const entry = index.entries.find((e: { id: string }) => e.id === 'dexamethasone');
@@ -190,7 +246,8 @@ test('a cached index answers at once; a newer one on the server replaces it, an 
   await serve(original.version + 1, 'Dexamethasone (revised)');
   await page.reload();
   await expect.poll(cardTitle).toContain('(revised)');
-  await page.unroute('**/guidance-index.json');
+  await expect.poll(() => cachedVersion(page)).toBe(original.version + 1); // the revised index is kept whole
+  await page.unroute(INDEX_ON_NETWORK);
   await serve(0, 'Dexamethasone (stale mirror)');
   await page.reload();
   await page.waitForTimeout(500); // time for the background revalidation to (not) replace it

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseIndex } from '../../../../core/index/schema';
+import { CARD_GROUPS, cardGroup, cardTextGroups, isPartialEntry, matchingIndex } from '../../../../core/index/split';
+import { fixtureIndex } from '../../paths';
+
+describe('the index in parts', () => {
+  it('the matching index keeps everything but the card text, and still passes the schema', () => {
+    const index = fixtureIndex();
+    const matching = matchingIndex(index);
+    expect(parseIndex(JSON.parse(JSON.stringify(matching))).ok).toBe(true);
+    for (const [k, entry] of matching.entries.entries()) {
+      const full = index.entries[k];
+      expect(isPartialEntry(entry)).toBe(true);
+      expect(isPartialEntry(full!)).toBe(false);
+      expect({ ...entry, summary: full!.summary, keyPoints: full!.keyPoints, sources: full!.sources }).toEqual(full);
+    }
+  });
+
+  it('every card is in exactly the group its id names, and the groups put the index back together', () => {
+    const index = fixtureIndex();
+    const groups = cardTextGroups(index);
+    expect(groups).toHaveLength(CARD_GROUPS);
+    const rebuilt = matchingIndex(index).entries.map((entry) => ({ ...entry, ...groups[cardGroup(entry.id)]![entry.id] }));
+    expect(rebuilt).toEqual(index.entries);
+    expect(groups.reduce((n, g) => n + Object.keys(g).length, 0)).toBe(index.entries.length);
+    expect(cardGroup('dexamethasone')).toBe(cardGroup('dexamethasone'));
+  });
+});
