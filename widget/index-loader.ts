@@ -100,10 +100,15 @@ export class CardTexts {
     return loading;
   }
 
+  /** A card a reader is waiting for: the background waits for it before its next group. */
+  private wanted: Promise<unknown> = Promise.resolve();
+
   /** `entry` with its card text (fetched now when it is missing). */
   async fill(entry: Entry): Promise<Entry> {
     if (!isPartialEntry(entry)) return entry;
-    const text = (await this.group(cardGroup(entry.id)))[entry.id];
+    const loading = this.group(cardGroup(entry.id));
+    this.wanted = loading.catch(ignore('the reader is told; the background goes on'));
+    const text = (await loading)[entry.id];
     // Text of another build is checked like the index: it must be what a card can show.
     if (text && typeof text.summary === 'object' && typeof text.keyPoints === 'object' && Array.isArray(text.sources)) Object.assign(entry, text);
     return entry;
@@ -111,7 +116,10 @@ export class CardTexts {
 
   /** Every card of `index`, one group after the other (a reader's card is fetched beside them); the index made whole. */
   async all(index: GuidanceIndex): Promise<GuidanceIndex> {
-    for (let n = 0; n < CARD_GROUPS; n++) await this.group(n);
+    for (let n = 0; n < CARD_GROUPS; n++) {
+      await this.wanted; // a reader's card first: on a slow line the two would share it
+      await this.group(n);
+    }
     for (const entry of index.entries) await this.fill(entry);
     return checked(JSON.parse(JSON.stringify(index)));
   }
@@ -129,10 +137,14 @@ async function store(url: string, index: GuidanceIndex, cached: CachedIndex | un
 }
 
 /** Once every card of a matching index is fetched, the whole index is cached for offline use. */
+/** How long the background waits after the widget is ready: the reader's first card should not share a slow line with it. */
+const BACKGROUND_DELAY_MS = 3000;
+
 function completeInBackground(url: string, fetched: { index: GuidanceIndex; cards: CardTexts | null }, cached: CachedIndex | undefined): void {
   if (!fetched.cards) return;
-  void fetched.cards
-    .all(fetched.index)
+  const cards = fetched.cards;
+  void new Promise((done) => setTimeout(done, BACKGROUND_DELAY_MS))
+    .then(() => cards.all(fetched.index))
     .then((whole) => store(url, whole, cached))
     .catch(ignore('offline before every card arrived: the next visit fetches them again'));
 }

@@ -4,8 +4,8 @@
 // A card's group is a function of its id, so the parts need no table of contents.
 import type { Entry, GuidanceIndex } from './types';
 
-/** How many groups the cards' text is cut into (about ten entries, 10–20 kB compressed, each). */
-export const CARD_GROUPS = 16;
+/** How many groups the cards' text is cut into (about five entries, 7–18 kB compressed, each). */
+export const CARD_GROUPS = 32;
 
 /** The group of an entry's card text (FNV-1a of its id). */
 export function cardGroup(id: string): number {

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from '../../cli/serve-demo';
-import { cardGroup } from '../../core/index/split';
+import { CARD_GROUPS, cardGroup } from '../../core/index/split';
 import { chromiumPath, wordPoint } from './harness';
 
 /**
@@ -207,7 +207,7 @@ test('a first visit fetches the compressed matching index, not the whole one; a 
   expect(fetched).not.toContain('/widget/guidance-index.json');
   release();
   await expect.poll(() => cachedVersion(page)).toBeGreaterThan(0);
-  expect(new Set(fetched.filter((f) => f.includes('/guidance/cards-'))).size).toBe(16);
+  expect(new Set(fetched.filter((f) => f.includes("/guidance/cards-"))).size).toBe(CARD_GROUPS);
   await context.close();
 });
 
