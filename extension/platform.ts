@@ -22,11 +22,14 @@ let chosen: { locale: string; messages: Record<string, { message?: string }> } |
 /** A UI string from _locales, in the chosen language or the browser's ('' when missing). */
 export function uiMessage(key: string, substitutions?: string | string[]): string {
   const own = chosen?.messages[key]?.message;
-  if (own !== undefined) {
-    const subs = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
-    return own.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  }
+  if (own !== undefined) return fillPlaceholders(own, substitutions);
   return (browser.i18n as unknown as UntypedI18n).getMessage(key, substitutions);
+}
+
+/** `$1`…`$9` of a message filled with its substitutions, as chrome.i18n does. */
+export function fillPlaceholders(message: string, substitutions?: string | string[]): string {
+  const subs = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
+  return message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
 /** The _locales folder of a card language (`pt`: Brazil's when the browser is Brazilian). */

@@ -16,7 +16,7 @@ export type LanguageSetting = (typeof CARD_LANGUAGE_SETTINGS)[number];
 export function resolveLanguage(setting: LanguageSetting, uiLanguage: string): string {
   if (setting !== 'auto') return setting;
   const primary = uiLanguage.toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return ['en', 'fr', 'zh', 'pt', 'ar'].includes(primary) ? primary : 'en';
+  return primary !== 'auto' && (CARD_LANGUAGE_SETTINGS as readonly string[]).includes(primary) ? primary : 'en';
 }
 
 export function siteOf(url: string | undefined): string | undefined {

@@ -277,7 +277,12 @@ export class MxLookup extends LitElement {
       const hits = record.matcher.suggest(text, { limit: 8, lang: this.readerLang });
       return { hits, entries: entriesFor(record.matcher, hits, false) };
     };
-    panel.fetchEntry = (id, purpose) => (purpose === 'title' ? Promise.resolve(record.matcher.entry(id) ?? null) : this.card(record.matcher, id));
+    panel.fetchEntry = (id, purpose) => this.entryFor(record.matcher, id, purpose);
+  }
+
+  /** An entry for its card (its text fetched when missing), or only for its title (a related entry's link). */
+  private entryFor(matcher: Matcher, id: string, purpose?: EntryPurpose): Promise<Entry | null> {
+    return purpose === 'title' ? Promise.resolve(matcher.entry(id) ?? null) : this.card(matcher, id);
   }
 
   /**
@@ -318,7 +323,7 @@ export class MxLookup extends LitElement {
         if (opened) await this.card(record.matcher, opened.id);
         return answer;
       },
-      fetchEntry: (id, purpose?: EntryPurpose) => (purpose === 'title' ? Promise.resolve(record.matcher.entry(id) ?? null) : this.card(record.matcher, id)),
+      fetchEntry: (id, purpose) => this.entryFor(record.matcher, id, purpose),
       triggers: () => ({ doubleClick: true, selection: true, modifier: false }),
       enabled: () => this.isConnected,
       lang: () => this.readerLang,

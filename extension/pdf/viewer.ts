@@ -8,7 +8,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { browser } from 'wxt/browser';
 import { Popover } from '../../components/lookup/popover';
 import { startPageLookup } from '../page-lookup';
-import { applyPageLanguage, extensionUrl, uiMessage } from '../platform';
+import { applyPageLanguage, extensionUrl, fillPlaceholders, uiMessage } from '../platform';
 import { siteOf } from '../settings';
 import { language } from '../settings-store';
 import { originalChosenKey } from './address';
@@ -16,8 +16,7 @@ import { askForSite, loadPdf, MAX_PDF_BYTES, type LoadProblem } from './load';
 import { ignore } from '../../core/errors/ignore';
 
 /** A UI string, or its English fallback with `$1`… filled in the same way. */
-const t = (key: string, fallback: string, substitutions?: string | string[]) =>
-  uiMessage(key, substitutions) || fallback.replace(/\$(\d)/g, (_, n: string) => [substitutions ?? []].flat()[Number(n) - 1] ?? '');
+const t = (key: string, fallback: string, substitutions?: string | string[]) => uiMessage(key, substitutions) || fillPlaceholders(fallback, substitutions);
 
 type PdfViewerModule = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
 

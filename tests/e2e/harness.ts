@@ -182,3 +182,22 @@ export async function expectNoAxeViolations(page: Page, include?: string): Promi
   expect(results.passes.length).toBeGreaterThan(10); // axe really ran over something
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
+
+/**
+ * A page expression: the version of the whole guidance index the widget keeps in IndexedDB for
+ * offline use (every entry with its card text), or 0 while there is none.
+ */
+export const CACHED_INDEX_VERSION = `new Promise((done) => {
+  const open = indexedDB.open('keyval-store');
+  open.onerror = () => done(0);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('keyval')) return done(0);
+    const all = db.transaction('keyval').objectStore('keyval').getAll();
+    all.onsuccess = () => {
+      const record = all.result.find((r) => r && r.index && r.index.entries);
+      done(record && record.index.entries.every((e) => e.summary && e.summary.en) ? record.version || 0 : 0);
+    };
+    all.onerror = () => done(0);
+  };
+})`;

@@ -4,30 +4,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startDemoServer, type DemoServer } from '../../cli/serve-demo';
 import { CARD_GROUPS, cardGroup } from '../../core/index/split';
-import { chromiumPath, wordPoint } from './harness';
+import { CACHED_INDEX_VERSION, chromiumPath, wordPoint } from './harness';
 
-/**
- * The version of the whole index the page keeps in IndexedDB for offline use (once every card's
- * text has arrived), or 0 while there is none.
- */
-const cachedVersion = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        const open = indexedDB.open('keyval-store');
-        open.onerror = () => done(0);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('keyval')) return done(0);
-          const all = db.transaction('keyval').objectStore('keyval').getAll();
-          all.onsuccess = () => {
-            const record = (all.result as { version?: number; index?: { entries?: { summary?: Record<string, string> }[] } }[]).find((r) => r?.index?.entries);
-            done(record?.index?.entries?.every((e) => e.summary?.en) ? (record.version ?? 0) : 0);
-          };
-          all.onerror = () => done(0);
-        };
-      }),
-  );
+const cachedVersion = (page: Page) => page.evaluate(CACHED_INDEX_VERSION) as Promise<number>;
 
 /** The index as the widget fetches it: whole, or its matching part (guidance/match.json.gz, JSON accepted there too). */
 const INDEX_ON_NETWORK = /\/(guidance-index\.json|guidance\/match\.json\.gz)$/;
