@@ -215,6 +215,7 @@ function beyondTheIndex(index: GuidanceIndex): string[] {
     out.push('', `other specialties' sentences (${f.sentences}, tests/fixtures/other-specialties.jsonl): cards outside what each may show`);
     out.push(`  scanned: ${f.scanCards} false cards in ${f.scanSentences} sentences (${pct(f.scanSentences, f.sentences).trim()} of sentences)`);
     out.push(`  each word double-clicked: ${f.clickCards} false cards in ${f.clicks} clicks (${pct(f.clickCards, f.clicks).trim()})`);
+    out.push(`  each two adjacent words selected: ${f.pairCards} false cards in ${f.pairs} selections (${pct(f.pairCards, f.pairs).trim()})`);
     const worst = [...f.byTerm].sort((a, b) => b[1] - a[1]).slice(0, 15);
     if (worst.length > 0) out.push(`  most often: ${worst.map(([term, n]) => `${term} ×${n}`).join(', ')}`);
   }

@@ -16,10 +16,11 @@ import { isNoiseKey } from '../text/noise';
 import { canonicalKey } from '../text/variants';
 import { assertSpans } from '../note/assertions';
 import { entriesMet, findMeasurements, measuredBy } from '../note/measurements';
+import { CjkTerms } from './cjk';
 import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { langBit, WordForms } from './morphology';
-import { findBagCandidates, type TermBags } from './partial';
+import { findBagCandidates, findEntryCandidates, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
 import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
 import { insertTerm, MAX_TERM_TOKENS, Walker, type Reach, type TermRef, type Trie, type WalkText } from './walk';
@@ -82,6 +83,7 @@ export class Matcher {
   private readonly weights = new Map<string, number>();
   private readonly contextSets = new Map<number, Set<string>>();
   private cjkTerms: { key: string; ref: TermRef }[] | undefined;
+  private cjkSimilar: CjkTerms | undefined;
   private grams: GramIndex | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
   /** Entries with thresholds (most have none). */
@@ -279,12 +281,15 @@ export class Matcher {
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';
         keep(this.hit(c.ref, kind, c.score, tokens, c.from, c.to));
       }
+      for (const c of findEntryCandidates(this.bags, tokens, content, this.forms, this.vocabulary, (k) => this.weight(k), (k) => this.fuzzy.correct(k)))
+        if (fitsLanguage(c.ref, lang)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
     // Spelt like a term, when nothing else answered (a single everyday word never: the build
     // lists those within reach).
     // (Chinese selections also when a shorter term matched inside them: 新冠 in 重症新冠.)
     const cjkOnly = tokens.every((t) => t.cjk);
+    if (cjkOnly && !whole) for (const hit of this.lookupCjkSimilar(tokens)) keep(hit);
     if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
       for (const { ref, dice } of this.spelledLike(tokens))
         if (fitsLanguage(ref, lang) && this.eachUnknownWordSpeltIn(tokens, content, ref)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
@@ -560,6 +565,14 @@ export class Matcher {
       if (!previous || previous.score < hit.score) best.set(hit.id, hit);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  /** Chinese terms sharing most of the selection's characters in order (cjk.ts): 孕妇 → 孕产妇. */
+  private lookupCjkSimilar(tokens: Token[]): Hit[] {
+    this.cjkSimilar ??= new CjkTerms(this.cjkTermList());
+    return this.cjkSimilar
+      .similar(tokens.map((t) => t.key).join(''))
+      .map((m) => this.hit(m.ref, 'partial', 0.4 + 0.4 * m.selection * m.term - 0.01 * KIND_RANK[m.ref.term.kind], tokens, 0, tokens.length));
   }
 
   private hit(ref: TermRef, kind: HitKind, score: number, tokens: Token[], from: number, to: number): Hit {

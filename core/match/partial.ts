@@ -6,6 +6,7 @@
 import type { Token } from '../text/normalize';
 import type { WordForms } from './morphology';
 import {
+  ENTRY_MIN_EVIDENCE,
   PARTIAL_MIN_EVIDENCE,
   PARTIAL_MIN_SELECTION,
   partialMinCoverage,
@@ -49,22 +50,19 @@ interface Reading {
   step: Step;
 }
 
-export function findBagCandidates(
-  bags: TermBags,
+/** The selection's content words and how each may be read as a term word; null for none or too many. */
+function readSelection(
   tokens: Token[],
   content: boolean[],
   forms: WordForms,
   vocabulary: ReadonlySet<string>,
-  weight: (key: string) => number,
   correction: (key: string) => string | undefined,
-): BagCandidate[] {
+): { selected: number[]; readings: Map<number, Reading[]> } | null {
   const selected: number[] = [];
   tokens.forEach((t, i) => {
     if (content[i] && !t.cjk) selected.push(i);
   });
-  if (selected.length === 0 || selected.length > MAX_BAG_WORDS) return [];
-
-  // How each selected word may be read as a term word.
+  if (selected.length === 0 || selected.length > MAX_BAG_WORDS) return null;
   const readings = new Map<number, Reading[]>();
   for (const i of selected) {
     const token = tokens[i] as Token;
@@ -80,6 +78,21 @@ export function findBagCandidates(
     }
     readings.set(i, list);
   }
+  return { selected, readings };
+}
+
+export function findBagCandidates(
+  bags: TermBags,
+  tokens: Token[],
+  content: boolean[],
+  forms: WordForms,
+  vocabulary: ReadonlySet<string>,
+  weight: (key: string) => number,
+  correction: (key: string) => string | undefined,
+): BagCandidate[] {
+  const read = readSelection(tokens, content, forms, vocabulary, correction);
+  if (!read) return [];
+  const { selected, readings } = read;
 
   const candidates = new Set<number>();
   for (const list of readings.values())
@@ -146,3 +159,77 @@ export function findBagCandidates(
   }
   return out;
 }
+
+export interface EntryCandidate {
+  entry: number;
+  /** The entry's term that holds most of the selection's weight (shown as what matched). */
+  ref: TermRef;
+  score: number;
+  weakest: Step;
+}
+
+/**
+ * Entries whose terms, taken together, hold every content word of a selection of two or more
+ * words, though no single term does: the words an entry is named with, recombined ("remote
+ * consultation" from "remote monitoring" and "virtual consultation"; "taste disturbance" from
+ * "smell disturbance" and "altered taste"; "hand hygiene" from "hand rub" and "hygiène des
+ * mains"). Every word must be explained, so a phrase with one word from elsewhere names nothing.
+ */
+export function findEntryCandidates(
+  bags: TermBags,
+  tokens: Token[],
+  content: boolean[],
+  forms: WordForms,
+  vocabulary: ReadonlySet<string>,
+  weight: (key: string) => number,
+  correction: (key: string) => string | undefined,
+): EntryCandidate[] {
+  const read = readSelection(tokens, content, forms, vocabulary, correction);
+  if (!read) return [];
+  const { selected, readings } = read;
+  if (selected.length < 2) return [];
+  // For each selected word: entry → its best reading there, and the term holding it.
+  let common: Map<number, { factor: number; weakest: Step; weight: number; terms: Map<number, number> }> | null = null;
+  for (const i of selected) {
+    const here = new Map<number, { reading: Reading; terms: number[] }>();
+    for (const r of readings.get(i) ?? []) {
+      const terms = bags.postings.get(r.key);
+      if (!terms) continue;
+      for (const t of terms) {
+        const entry = (bags.refs[t] as TermRef).entry;
+        const seen = here.get(entry);
+        if (!seen || seen.reading.factor < r.factor) here.set(entry, { reading: r, terms: [t] });
+        else if (seen.reading === r) seen.terms.push(t);
+      }
+    }
+    const next = new Map<number, { factor: number; weakest: Step; weight: number; terms: Map<number, number> }>();
+    for (const [entry, { reading, terms }] of here) {
+      const before = common ? common.get(entry) : { factor: 0, weakest: 'exact' as Step, weight: 0, terms: new Map<number, number>() };
+      if (!before) continue;
+      const w = weight(reading.key);
+      const termWeights = new Map(before.terms);
+      for (const t of terms) termWeights.set(t, (termWeights.get(t) ?? 0) + w);
+      next.set(entry, {
+        factor: before.factor + w * reading.factor,
+        weakest: STEP_ORDER.indexOf(reading.step) > STEP_ORDER.indexOf(before.weakest) ? reading.step : before.weakest,
+        weight: before.weight + w,
+        terms: termWeights,
+      });
+    }
+    common = next;
+    if (common.size === 0) return [];
+  }
+  const out: EntryCandidate[] = [];
+  for (const [entry, found] of common ?? []) {
+    if (found.weight < ENTRY_MIN_EVIDENCE) continue;
+    let bestTerm = -1;
+    let bestWeight = 0;
+    for (const [t, w] of found.terms) if (w > bestWeight || (w === bestWeight && t < bestTerm)) [bestTerm, bestWeight] = [t, w];
+    const ref = bags.refs[bestTerm] as TermRef;
+    // Below a single term covered in part with the same evidence: several terms had to be combined.
+    const score = partialTermScore(ref.term.kind, found.factor / found.weight, 0.5, 1);
+    out.push({ entry, ref, score, weakest: found.weakest });
+  }
+  return out;
+}
+

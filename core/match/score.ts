@@ -102,6 +102,13 @@ export function partialMinCoverage(evidence: number): number {
   return Math.max(0.3, 0.45 * Math.min(1, (1.5 * PARTIAL_MIN_EVIDENCE) / evidence));
 }
 
+/**
+ * A selection of several words that only an entry's terms together hold (partial.ts
+ * `findEntryCandidates`) answers when its words carry this much weight: two middling clinical
+ * words ("remote consultation"), not two everyday ones ("good state").
+ */
+export const ENTRY_MIN_EVIDENCE = 9;
+
 /** Words out of the term's order ("embolism, pulmonary"). */
 export const REORDERED_FACTOR = 0.95;
 
