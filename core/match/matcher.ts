@@ -426,7 +426,9 @@ export class Matcher {
     const { input, matches } = this.matchWithCorrections(text, tokens, fuzzy, lang);
     if (matches.length === 0) return [];
     const contextKeys = lazy(() => new Set(tokens.map((t) => t.key)));
-    const named = this.namedEntries(matches);
+    // Terms inside longer ones name their entries too ("COVID-19" in "COVID-19 pneumonia" supports "PCR").
+    const nested = matches.map((match) => (match.to - match.from > 1 ? this.nestedMatches(input, match) : []));
+    const named = this.namedEntries([...matches, ...nested.flat()]);
     const seen = new Set<string>();
     const hits: Hit[] = [];
     const add = (match: Match, nested: boolean) => {
@@ -441,10 +443,10 @@ export class Matcher {
       if (nested) hit.nested = true;
       hits.push(hit);
     };
-    for (const match of matches) {
+    matches.forEach((match, k) => {
       add(match, false);
-      if (match.to - match.from > 1) for (const inner of this.nestedMatches(input, match)) add(inner, true);
-    }
+      for (const inner of nested[k] ?? []) add(inner, true);
+    });
     const all = this.withMeasurements(text, tokens, hits, seen);
     assertSpans(text, tokens, all, lang).forEach((assertion, k) => {
       if (assertion !== 'present') (all[k] as Hit).assertion = assertion;

@@ -72,7 +72,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       else if (ch === 0x3001) list = true; // 、 lists items and ends no clause
       else if (ch === 58 || ch === 0xff1a) colon = true;
     }
-    if (comma || list) commaBefore[k] = 1;
+    // 1: a comma; 3: only 、, which lists items ("同事发热、咳嗽": the colleague has both).
+    if (comma) commaBefore[k] = 1;
+    else if (list) commaBefore[k] = 3;
     if (end) endsBefore[k] = 1;
     else if (comma && (prev.cjk || token.cjk)) {
       endsBefore[k] = 1;
@@ -152,7 +154,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   for (const f of found) {
     const kind = f.trigger.kind;
     if (kind === 'terminate' || kind === 'pseudo') continue;
-    const both = f.trigger.direction === 'none' || f.trigger.direction === 'both';
+    // A finding, a colon, then only the trigger: an answer to a heading ("Cough: no", "Fever: denies").
+    const answer = f.trigger.direction === 'forward' && f.from > 0 && colonBefore[f.from] === 1 && endsBefore[f.to] === 1;
+    const both = f.trigger.direction === 'none' || f.trigger.direction === 'both' || answer;
     if (f.trigger.direction === 'forward' || both) {
       let end = f.to;
       // A colon right after the trigger makes it a heading ("History: TB", "Denies: fever").
@@ -180,11 +184,23 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
     let assertion: Assertion = 'present';
     for (const scope of scopes)
       if (first >= scope.from && first < scope.to && PRIORITY[scope.assertion] > PRIORITY[assertion]) assertion = scope.assertion;
-    // "PE?", "?PE": a question mark right after a finding, or right before one and after no word.
-    if (PRIORITY[assertion] < PRIORITY.possible && (/^\s*[?？]/.test(text.slice(span.end, span.end + 3)) || /(^|[\s(;,])[?？]\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start))))
+    // "PE?", "?PE": a question mark right after a finding, or right before one and after no word
+    // ("Myocardite ? Troponine": the mark asks about the word before it, French-spaced).
+    if (PRIORITY[assertion] < PRIORITY.possible && (/^\s*[?？]/.test(text.slice(span.end, span.end + 3)) || questionBefore(text, span.start)))
       assertion = 'possible';
     return assertion;
   });
+}
+
+/** Whether a question mark stands right before `start` ("?PE", "? PE") with no word just before it. */
+function questionBefore(text: string, start: number): boolean {
+  let c = start - 1;
+  while (c >= 0 && text[c] === ' ') c--;
+  if (c < 0 || (text[c] !== '?' && text[c] !== '？')) return false;
+  c--;
+  // The mark follows a word ("Myocardite ?"): it asks about that word.
+  while (c >= 0 && text[c] === ' ') c--;
+  return c < 0 || /[\n;,(.:]/.test(text[c] as string);
 }
 
 /** Index of the token that starts at or contains `offset` (tokens in text order). */

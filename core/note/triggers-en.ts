@@ -27,7 +27,8 @@ export const ENGLISH: TriggerList = {
       'rule out', 'r/o', 'query', 'questionable', 'concern for', 'concerning for', 'worrisome for', 'cannot exclude',
       'cannot rule out', 'can not rule out', 'may have', 'might have', 'could be', 'differential includes', 'versus',
       'evaluate for', 'evaluation for', 'assess for', 'work up for', 'workup for', 'presumed', 'presumptive', 'equivocal',
-      'uncertain', 'question of',
+      'uncertain', 'question of', 'unclear if', 'unclear whether', 'uncertain if', 'uncertain whether', 'suggests', 'suggesting',
+      'may represent', 'could represent',
     ],
     backward: [
       'suspected', 'is suspected', 'was suspected', 'is possible', 'likely', 'is likely', 'probable', 'unlikely', 'versus', 'vs',
@@ -40,7 +41,9 @@ export const ENGLISH: TriggerList = {
       'history of', 'h/o', 'hx of', 'hx', 'pmh', 'past medical history', 'past history of', 'previous', 'previously',
       'prior', 'prior history of', 'in the past', 'as a child', 'childhood', 'status post', 's/p', 'former', 'remote',
     ],
-    backward: ['in the past', 'previously', 'years ago', 'months ago', 'as a child', 'last year', 'in childhood'],
+    backward: ['in the past', 'previously', 'years ago', 'months ago', 'as a child', 'last year', 'in childhood',
+      'during a previous', 'during the previous', 'during a prior', 'during his previous', 'during her previous',
+      'on a previous', 'at a previous'],
   },
   hypothetical: {
     forward: [

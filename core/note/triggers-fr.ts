@@ -13,14 +13,16 @@ export const FRENCH: TriggerList = {
   },
   possible: {
     forward: ['suspicion de', "suspicion d", 'probablement', 'évocateur de', 'évocateur d', 'évocatrice de', 'évocatrice d',
-      'ne peut exclure', 'on ne peut exclure', 'ne peut éliminer', 'on ne peut éliminer', 'compatible avec', 'doute sur', 'à éliminer', 'hypothèse de', "hypothèse d", 'suspect', 'éventuel', 'éventuelle'],
+      'ne peut exclure', 'on ne peut exclure', 'ne peut éliminer', 'on ne peut éliminer', 'compatible avec', 'doute sur', 'à éliminer', 'hypothèse de', "hypothèse d", 'suspect', 'éventuel', 'éventuelle',
+      'évoque', 'évoquant', 'suggère', 'suggérant', 'pas certain que', 'incertain'],
     backward: ['suspecté', 'suspectée', 'possible', 'probable', 'à éliminer', 'à exclure', 'non éliminé', 'non éliminée', 'non exclu',
       'non exclue', 'douteux', 'douteuse'],
   },
   historical: {
     forward: ['antécédent de', "antécédent d", 'antécédents de', "antécédents d", 'atcd de', 'atcd', 'atcds', 'ancien', 'ancienne',
       'dans l enfance', 'il y a', 'précédemment', 'autrefois', 'déjà eu'],
-    backward: ['il y a', 'dans l enfance', 'dans le passé', 'ancien', 'ancienne', 'guéri', 'guérie'],
+    backward: ['il y a', 'dans l enfance', 'dans le passé', 'ancien', 'ancienne', 'guéri', 'guérie',
+      'lors d une précédente', 'lors d un précédent', 'lors de la précédente', 'lors du précédent'],
   },
   hypothetical: {
     forward: ['s il', 's elle', 'reconsulter si', 'consulter si', 'surveiller', 'surveillance de', 'à surveiller',

@@ -16,7 +16,7 @@ let matcher: Matcher;
 function withEntries(extra: Record<string, Term[]>, zipf: Record<string, number>): GuidanceIndex {
   const index = fixtureIndex();
   const template = index.entries[0] as Entry;
-  const entries = Object.entries(extra).map(([id, terms]) => ({ ...template, id, related: [], terms }));
+  const entries = Object.entries(extra).map(([id, terms]) => ({ ...template, id, related: id === 'test-assay' ? ['test-virus'] : [], terms }));
   return { ...index, entries: [...index.entries, ...entries], lexicon: { ...index.lexicon, frequency: { ...index.lexicon.frequency, ...zipf } } };
 }
 
@@ -30,6 +30,10 @@ beforeAll(() => {
       'test-silent': [zh('沉默性缺氧')],
       'test-tele': [en('remote monitoring'), en('virtual consultation')],
       'test-taste': [en('smell disturbance'), en('altered taste')],
+      // A made-up virus, its pneumonia, and an assay named by a word that needs the virus around it.
+      'test-virus': [en('zorvid')],
+      'test-virus-pneumonia': [en('zorvid pneumonia')],
+      'test-assay': [{ text: 'ZQR', lang: 'en', kind: 'context' }, en('ZQR assay')],
     }, { remote: 3.9, monitoring: 3.3, virtual: 3.4, consultation: 3.2, smell: 4.4, disturbance: 3.3, altered: 3.3, taste: 4.2 }),
   );
 });
@@ -65,5 +69,13 @@ describe("a phrase that an entry's terms hold together", () => {
   it('ranks below a term the phrase holds whole', () => {
     const hits = matcher.lookup('remote monitoring');
     expect(hits[0]).toMatchObject({ id: 'test-tele', kind: 'synonym' });
+  });
+});
+
+describe('a context-only term in a scan', () => {
+  it('is supported by an entry named inside a longer term', () => {
+    const ids = (text: string) => matcher.scan(text).map((h) => h.id);
+    expect(ids('Suspected zorvid pneumonia; awaiting ZQR.')).toContain('test-assay');
+    expect(ids('Awaiting ZQR.')).not.toContain('test-assay');
   });
 });

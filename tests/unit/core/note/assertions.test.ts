@@ -83,3 +83,37 @@ describe('pseudo-triggers and scope ends', () => {
     expect(of('Possible pneumonia, blood cultures sent.', 'blood cultures')).toBe('present');
   });
 });
+
+describe('answers to headings, lists and question marks', () => {
+  it('reads a negation that answers a heading backwards, and only then', () => {
+    expect(of('Cough: no.', 'Cough')).toBe('negated');
+    expect(of('Fever: denies', 'Fever')).toBe('negated');
+    // The negation opens a new statement after the colon: the heading is not negated.
+    expect(of('Cough: no fever today.', 'Cough')).toBe('present');
+    expect(of('Cough, no fever.', 'Cough')).toBe('present');
+  });
+
+  it('carries any trigger through a Chinese enumeration comma, not through a clause comma', () => {
+    expect(of('同事发热、咳嗽。', '咳嗽')).toBe('other');
+    expect(of('疑似肺炎、心肌炎。', '心肌炎')).toBe('possible');
+    expect(of('Possible pneumonia, blood cultures sent.', 'blood cultures')).toBe('present');
+  });
+
+  it('asks about the word a question mark follows, spaced or not', () => {
+    expect(of('Myocardite ? Troponine en cours.', 'Myocardite')).toBe('possible');
+    expect(of('Myocardite ? Troponine en cours.', 'Troponine')).toBe('present');
+    expect(of('Plan: ? PE, CTPA booked.', 'PE')).toBe('possible');
+  });
+});
+
+describe('more triggers', () => {
+  it('reads a past stay after the finding, and uncertainty in what a test suggests', () => {
+    expect(of('Delirium during a previous ICU stay.', 'Delirium')).toBe('historical');
+    expect(of('Confusion lors d une précédente hospitalisation.', 'Confusion')).toBe('historical');
+    expect(of('Leg swelling suggests a new DVT.', 'DVT')).toBe('possible');
+    expect(of('Unclear whether this is myocarditis.', 'myocarditis')).toBe('possible');
+    expect(of('Le scanner évoque une embolie pulmonaire.', 'embolie pulmonaire')).toBe('possible');
+    // In a Chinese report 提示 ("shows") states a finding.
+    expect(of('胸部CT提示磨玻璃影。', '磨玻璃影')).toBe('present');
+  });
+});
