@@ -3,12 +3,15 @@
 // less (孕妇 / 孕产妇, 咽喉痛 / 咽痛, 多学科团队 / 多学科诊疗团队) or one character swapped
 // (沉默型缺氧 / 沉默性缺氧), and has no spaces to cut at. Each character counts by how few
 // entries' terms use it, so a shared 性 or 症 says little and a shared 孕 or 卒 a lot.
+import { sortedHas } from './grams';
 import type { TermRef } from './walk';
 
 /** Share of the selection's weight the common characters must carry. */
 export const CJK_MIN_SELECTION = 0.45;
 /** Share of the term's weight they must carry. */
 export const CJK_MIN_TERM = 0.35;
+/** A character in more terms than this proposes none (it still counts in the terms others propose). */
+const MAX_CHAR_POSTINGS = 400;
 /** Longest selection (characters) compared this way; a longer one is a sentence for `scan`. */
 const MAX_CHARS = 24;
 
@@ -55,12 +58,35 @@ export class CjkTerms {
     if (sel.length < 2 || sel.length > MAX_CHARS) return [];
     const selWeights = sel.map((ch) => this.weight(ch));
     const selTotal = selWeights.reduce((a, b) => a + b, 0);
-    // Terms sharing at least two distinct characters of the selection.
-    const counts = new Map<number, number>();
-    for (const ch of new Set(sel)) for (const t of this.postings.get(ch) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+    // Terms sharing at least two distinct characters of the selection, with the most weight in
+    // common they could have (every shared character, in any order): a bound that skips most.
+    // A character in very many terms proposes none; it still counts in the terms others propose.
+    const shared = new Map<number, { count: number; weight: number }>();
+    const common: { list: number[]; w: number }[] = [];
+    for (const ch of new Set(sel)) {
+      const w = this.weight(ch) * sel.filter((c) => c === ch).length;
+      const list = this.postings.get(ch) ?? [];
+      if (list.length > MAX_CHAR_POSTINGS) {
+        common.push({ list, w });
+        continue;
+      }
+      for (const t of list) {
+        const s = shared.get(t);
+        if (s) {
+          s.count++;
+          s.weight += w;
+        } else shared.set(t, { count: 1, weight: w });
+      }
+    }
+    for (const { list, w } of common)
+      for (const [t, s] of shared)
+        if (sortedHas(list, t)) {
+          s.count++;
+          s.weight += w;
+        }
     const out: CjkMatch[] = [];
-    for (const [t, count] of counts) {
-      if (count < 2) continue;
+    for (const [t, { count, weight: bound }] of shared) {
+      if (count < 2 || bound < CJK_MIN_SELECTION * selTotal || bound < CJK_MIN_TERM * (this.totals[t] as number)) continue;
       const chars = this.chars[t] as string[];
       const { weight, positions } = weightedLcs(sel, selWeights, chars);
       if (positions.length < 2) continue;
@@ -105,3 +131,4 @@ function weightedLcs(a: readonly string[], aw: readonly number[], b: readonly st
   positions.reverse();
   return { weight: table[rows * cols - 1] as number, positions };
 }
+

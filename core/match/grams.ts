@@ -115,7 +115,7 @@ export class GramIndex {
 }
 
 /** Whether an ascending list holds `value`. */
-function sortedHas(list: readonly number[], value: number): boolean {
+export function sortedHas(list: readonly number[], value: number): boolean {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

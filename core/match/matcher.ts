@@ -20,7 +20,7 @@ import { CjkTerms } from './cjk';
 import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { langBit, WordForms } from './morphology';
-import { findBagCandidates, findEntryCandidates, type TermBags } from './partial';
+import { findBagCandidates, findEntryCandidates, readSelection, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
 import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
 import { insertTerm, MAX_TERM_TOKENS, Walker, type Reach, type TermRef, type Trie, type WalkText } from './walk';
@@ -275,13 +275,14 @@ export class Matcher {
       });
     }
     if (!whole) {
-      const candidates = findBagCandidates(this.bags, tokens, content, this.forms, this.vocabulary, (k) => this.weight(k), (k) => this.fuzzy.correct(k));
-      for (const c of candidates) {
+      const read = readSelection(tokens, content, this.forms, this.vocabulary, (k) => this.fuzzy.correct(k));
+      const weight = (k: string) => this.weight(k);
+      for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight) : []) {
         if (!fitsLanguage(c.ref, lang)) continue;
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';
         keep(this.hit(c.ref, kind, c.score, tokens, c.from, c.to));
       }
-      for (const c of findEntryCandidates(this.bags, tokens, content, this.forms, this.vocabulary, (k) => this.weight(k), (k) => this.fuzzy.correct(k)))
+      for (const c of read ? findEntryCandidates(this.bags, read, weight) : [])
         if (fitsLanguage(c.ref, lang)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
@@ -289,7 +290,8 @@ export class Matcher {
     // lists those within reach).
     // (Chinese selections also when a shorter term matched inside them: 新冠 in 重症新冠.)
     const cjkOnly = tokens.every((t) => t.cjk);
-    if (cjkOnly && !whole) for (const hit of this.lookupCjkSimilar(tokens)) keep(hit);
+    // (Two characters that a term holds side by side were found above; apart, only when nothing was.)
+    if (cjkOnly && !whole && (tokens.length > 2 || best.size === 0)) for (const hit of this.lookupCjkSimilar(tokens)) keep(hit);
     if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
       for (const { ref, dice } of this.spelledLike(tokens))
         if (fitsLanguage(ref, lang) && this.eachUnknownWordSpeltIn(tokens, content, ref)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));

@@ -50,14 +50,20 @@ interface Reading {
   step: Step;
 }
 
+/** The selection's content words and how each may be read as a term word. */
+export interface SelectionReading {
+  selected: number[];
+  readings: Map<number, Reading[]>;
+}
+
 /** The selection's content words and how each may be read as a term word; null for none or too many. */
-function readSelection(
+export function readSelection(
   tokens: Token[],
   content: boolean[],
   forms: WordForms,
   vocabulary: ReadonlySet<string>,
   correction: (key: string) => string | undefined,
-): { selected: number[]; readings: Map<number, Reading[]> } | null {
+): SelectionReading | null {
   const selected: number[] = [];
   tokens.forEach((t, i) => {
     if (content[i] && !t.cjk) selected.push(i);
@@ -81,17 +87,7 @@ function readSelection(
   return { selected, readings };
 }
 
-export function findBagCandidates(
-  bags: TermBags,
-  tokens: Token[],
-  content: boolean[],
-  forms: WordForms,
-  vocabulary: ReadonlySet<string>,
-  weight: (key: string) => number,
-  correction: (key: string) => string | undefined,
-): BagCandidate[] {
-  const read = readSelection(tokens, content, forms, vocabulary, correction);
-  if (!read) return [];
+export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabulary: ReadonlySet<string>, weight: (key: string) => number): BagCandidate[] {
   const { selected, readings } = read;
 
   const candidates = new Set<number>();
@@ -175,61 +171,67 @@ export interface EntryCandidate {
  * "smell disturbance" and "altered taste"; "hand hygiene" from "hand rub" and "hygiène des
  * mains"). Every word must be explained, so a phrase with one word from elsewhere names nothing.
  */
-export function findEntryCandidates(
-  bags: TermBags,
-  tokens: Token[],
-  content: boolean[],
-  forms: WordForms,
-  vocabulary: ReadonlySet<string>,
-  weight: (key: string) => number,
-  correction: (key: string) => string | undefined,
-): EntryCandidate[] {
-  const read = readSelection(tokens, content, forms, vocabulary, correction);
-  if (!read) return [];
+export function findEntryCandidates(bags: TermBags, read: SelectionReading, weight: (key: string) => number): EntryCandidate[] {
   const { selected, readings } = read;
   if (selected.length < 2) return [];
-  // For each selected word: entry → its best reading there, and the term holding it.
-  let common: Map<number, { factor: number; weakest: Step; weight: number; terms: Map<number, number> }> | null = null;
-  for (const i of selected) {
-    const here = new Map<number, { reading: Reading; terms: number[] }>();
-    for (const r of readings.get(i) ?? []) {
-      const terms = bags.postings.get(r.key);
-      if (!terms) continue;
-      for (const t of terms) {
-        const entry = (bags.refs[t] as TermRef).entry;
-        const seen = here.get(entry);
-        if (!seen || seen.reading.factor < r.factor) here.set(entry, { reading: r, terms: [t] });
-        else if (seen.reading === r) seen.terms.push(t);
-      }
-    }
-    const next = new Map<number, { factor: number; weakest: Step; weight: number; terms: Map<number, number> }>();
-    for (const [entry, { reading, terms }] of here) {
-      const before = common ? common.get(entry) : { factor: 0, weakest: 'exact' as Step, weight: 0, terms: new Map<number, number>() };
-      if (!before) continue;
-      const w = weight(reading.key);
-      const termWeights = new Map(before.terms);
-      for (const t of terms) termWeights.set(t, (termWeights.get(t) ?? 0) + w);
-      next.set(entry, {
-        factor: before.factor + w * reading.factor,
-        weakest: STEP_ORDER.indexOf(reading.step) > STEP_ORDER.indexOf(before.weakest) ? reading.step : before.weakest,
-        weight: before.weight + w,
-        terms: termWeights,
-      });
-    }
-    common = next;
-    if (common.size === 0) return [];
-  }
+  const byEntry = entryTermsOf(bags);
+  // The entries come from the word in fewest terms; each other word is then looked up in them.
+  const size = (i: number) => (readings.get(i) ?? []).reduce((n, r) => n + (bags.postings.get(r.key)?.length ?? 0), 0);
+  const pivot = selected.reduce((a, b) => (size(b) < size(a) ? b : a));
+  const entries = new Set<number>();
+  for (const r of readings.get(pivot) ?? []) for (const t of bags.postings.get(r.key) ?? []) entries.add((bags.refs[t] as TermRef).entry);
   const out: EntryCandidate[] = [];
-  for (const [entry, found] of common ?? []) {
-    if (found.weight < ENTRY_MIN_EVIDENCE) continue;
+  for (const entry of entries) {
+    const own = byEntry.get(entry);
+    if (!own) continue;
+    let total = 0;
+    let factor = 0;
+    let weakest: Step = 'exact';
+    const keys: string[] = [];
+    for (const i of selected) {
+      let best: Reading | undefined;
+      for (const r of readings.get(i) ?? []) if (own.words.has(r.key) && (!best || r.factor > best.factor)) best = r;
+      if (!best) {
+        total = -1;
+        break;
+      }
+      const w = weight(best.key);
+      total += w;
+      factor += w * best.factor;
+      keys.push(best.key);
+      if (STEP_ORDER.indexOf(best.step) > STEP_ORDER.indexOf(weakest)) weakest = best.step;
+    }
+    if (total < ENTRY_MIN_EVIDENCE) continue;
+    // Shown as the entry's term holding most of the selection's weight (the first such term).
     let bestTerm = -1;
     let bestWeight = 0;
-    for (const [t, w] of found.terms) if (w > bestWeight || (w === bestWeight && t < bestTerm)) [bestTerm, bestWeight] = [t, w];
+    for (const t of own.terms) {
+      const termKeys = bags.keys[t] as string[];
+      let w = 0;
+      for (const key of keys) if (termKeys.includes(key)) w += weight(key);
+      if (w > bestWeight) [bestTerm, bestWeight] = [t, w];
+    }
     const ref = bags.refs[bestTerm] as TermRef;
     // Below a single term covered in part with the same evidence: several terms had to be combined.
-    const score = partialTermScore(ref.term.kind, found.factor / found.weight, 0.5, 1);
-    out.push({ entry, ref, score, weakest: found.weakest });
+    out.push({ entry, ref, score: partialTermScore(ref.term.kind, factor / total, 0.5, 1), weakest });
   }
   return out;
 }
 
+/** Each entry's bag terms and their words, made once per index. */
+const entryTermsCache = new WeakMap<TermBags, Map<number, { terms: number[]; words: Set<string> }>>();
+function entryTermsOf(bags: TermBags): Map<number, { terms: number[]; words: Set<string> }> {
+  let map = entryTermsCache.get(bags);
+  if (!map) {
+    const built = new Map<number, { terms: number[]; words: Set<string> }>();
+    bags.refs.forEach((ref, t) => {
+      let own = built.get(ref.entry);
+      if (!own) built.set(ref.entry, (own = { terms: [], words: new Set() }));
+      own.terms.push(t);
+      for (const key of bags.keys[t] as string[]) own.words.add(key);
+    });
+    entryTermsCache.set(bags, built);
+    map = built;
+  }
+  return map;
+}
