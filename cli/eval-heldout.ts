@@ -26,7 +26,7 @@ const FOLDS = 10;
 const FUSE_VERSION = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'fuse.js', 'package.json'), 'utf8')) as { version: string }).version;
 
 /** FNV-1a: a fold that depends only on the entry and the term's text. */
-function foldOf(id: string, text: string): number {
+export function foldOf(id: string, text: string): number {
   let h = 0x811c9dc5;
   for (const ch of `${id}\u0000${text}`) {
     h ^= ch.codePointAt(0) ?? 0;

@@ -1,9 +1,11 @@
-// The fuzzy fallback: corrects a misspelt word ("remdesevir") to a word of the index's terms.
+// The fuzzy fallback: corrects a misspelt word ("remdesevir") to a word of the index's terms, or a
+// word written as in a sister language ("faringite") to the term word of the same root.
 // Candidates are the term words with the same first letter (typos rarely change it) and a length
 // within the edit bound; a bounded Damerau-Levenshtein distance decides, so the nearest word is
 // found, not just a likely one. It runs only for words that are long enough, not term words
 // already and not ordinary words near a term word (the index's lexicon lists those), so "fewer"
 // never becomes "fever" and "spoon" never matches anything.
+import { cognateKey } from '../text/variants';
 
 /** Most edits allowed for a word of `length` letters: none below five letters. */
 export function maxEdits(length: number): number {
@@ -45,6 +47,8 @@ function commonPrefix(a: string, b: string): number {
 
 export class FuzzyCorrector {
   private buckets: Map<string, string[]> | null = null;
+  /** Cognate skeleton → the term word that stands for it (cognateTable). */
+  private cognates: Map<string, string> | null = null;
   private readonly cache = new Map<string, string | null>();
 
   constructor(
@@ -66,6 +70,11 @@ export class FuzzyCorrector {
       this.buckets = buckets;
     }
     return this.buckets.get(`${first}${length}`);
+  }
+
+  private cognateOf(key: string): string | undefined {
+    this.cognates ??= cognateTable(this.vocabulary);
+    return this.cognates.get(cognateKey(key));
   }
 
   /** Whether `key` may be corrected at all (the guards, without searching). */
@@ -102,10 +111,33 @@ export class FuzzyCorrector {
         }
       }
     }
+    // Not misspelt but written as in a sister language ("faringite" for "pharyngitis"): the one
+    // term word of the same skeleton (variants.ts cognateKey).
+    best ??= this.cognateOf(key);
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(key, best ?? null);
     return best;
   }
+}
+
+/** Words or skeletons this short are never read as cognates (too many share one). */
+export const COGNATE_MIN_LENGTH = 5;
+
+/**
+ * The skeleton → term word table of `vocabulary`. Term words of one skeleton are forms of one word
+ * ("antibiotic", "antibiotics", "antibiotique"): the shortest stands for them, and the matcher's
+ * word forms reach the rest.
+ */
+export function cognateTable(vocabulary: Iterable<string>): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const word of vocabulary) {
+    if (word.length < COGNATE_MIN_LENGTH || !LETTERS_ONLY.test(word)) continue;
+    const skeleton = cognateKey(word);
+    if (skeleton.length < COGNATE_MIN_LENGTH) continue;
+    const known = table.get(skeleton);
+    if (known === undefined || word.length < known.length || (word.length === known.length && word < known)) table.set(skeleton, word);
+  }
+  return table;
 }
 
 /** Lexicographic comparison of two ranks (smaller is better). */

@@ -2,8 +2,8 @@
 // The compiled index carries them so the matcher never "corrects" an ordinary word into a term,
 // without shipping a whole dictionary. Symmetric-delete candidate search, then the same edit
 // distance the matcher uses.
-import { canonicalKey } from '../text/variants';
-import { editDistance, maxEdits } from './fuzzy';
+import { canonicalKey, cognateKey } from '../text/variants';
+import { cognateTable, COGNATE_MIN_LENGTH, editDistance, maxEdits } from './fuzzy';
 import type { Matcher } from './matcher';
 import { WordForms } from './morphology';
 
@@ -24,8 +24,12 @@ export function foldWord(word: string): string {
   return canonicalKey(plain.toLowerCase());
 }
 
-/** Ordinary words (canonical keys) within fuzzy edit distance of some vocabulary word, sorted. */
-export function findNearWords(vocabulary: Iterable<string>, words: Iterable<string>): string[] {
+/**
+ * Ordinary words (canonical keys) within fuzzy edit distance of some vocabulary word, sorted. A word
+ * with a term word's cognate skeleton (fuzzy.ts cognateTable) is near when it is English ("water" of
+ * "watery"), and never otherwise: in another language it is the term word itself ("antibioticos").
+ */
+export function findNearWords(vocabulary: Iterable<string>, words: Iterable<string>, english: ReadonlySet<string> = new Set()): string[] {
   const vocab = new Set<string>();
   for (const v of vocabulary) if (/^[a-z]{4,}$/.test(v)) vocab.add(v);
   const byDelete = new Map<string, string[]>();
@@ -39,6 +43,7 @@ export function findNearWords(vocabulary: Iterable<string>, words: Iterable<stri
     }
   }
   const near = new Set<string>();
+  const cognates = cognateTable(vocab);
   // The corrector only searches words that share the first letter, and at most two edits away.
   const firsts = new Set([...vocab].map((v) => v[0]));
   let longest = 0;
@@ -46,6 +51,10 @@ export function findNearWords(vocabulary: Iterable<string>, words: Iterable<stri
   for (const raw of words) {
     if (raw.length < 5 || raw.length > longest + 2) continue;
     const w = foldWord(raw);
+    if (w.length >= COGNATE_MIN_LENGTH && /^[a-z]+$/.test(w) && !vocab.has(w) && cognates.has(cognateKey(w))) {
+      if (english.has(w)) near.add(w);
+      continue;
+    }
     if (!firsts.has(w[0])) continue;
     const bound = maxEdits(w.length);
     if (bound === 0 || vocab.has(w) || near.has(w) || !/^[a-z]+$/.test(w)) continue;
@@ -103,8 +112,12 @@ export const SPELT_LIKE_ZIPF = 2.5;
  */
 export function findSpeltLikeTerms(matcher: Matcher, everyday: ReadonlyMap<string, number>): string[] {
   const out: string[] = [];
+  const cognates = cognateTable(matcher.vocabulary);
   for (const [word, zipf] of everyday) {
     if (zipf < SPELT_LIKE_ZIPF || matcher.vocabulary.has(word) || !/^[a-z]{3,}$/.test(word)) continue;
+    // The same word in a sister language ("antibioticos") may be read as the term word; an
+    // English or French one the dictionaries hold is a near word already (findNearWords).
+    if (word.length >= COGNATE_MIN_LENGTH && cognates.get(cognateKey(word))) continue;
     if (matcher.spelledLike([{ key: word, cjk: false }]).length > 0) out.push(word);
   }
   return out.sort();

@@ -134,3 +134,21 @@ export function inflectionCandidates(key: string): { key: string; lang: 'en' | '
   if (key.endsWith('a')) add(key.slice(0, -1) + 'o', 'pt'); // aguda → agudo, respiratoria → respiratorio
   return out;
 }
+
+/**
+ * A word's skeleton across the Latin-script languages of the index: spellings of the same Greek or
+ * Latin root ("pharyngitis", "pharyngite", "faringite"; "lethargy", "letargia"; "sepsis", "sepse")
+ * reduce to one ("faringit", "letarg", "seps"). Applied to matching keys (lowercase, no
+ * diacritics); only words of five letters or more are compared this way.
+ */
+export function cognateKey(key: string): string {
+  return key
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/rh/g, 'r')
+    .replace(/y/g, 'i')
+    .replace(/k/g, 'c')
+    .replace(/(.)\1/g, '$1')
+    .replace(/(iques|ique|icos|icas|ics|ico|ica|ic|ies|ias|ia|ie|is|es|as|os|e|a|o|s|i)$/, '')
+    .replace(/qu/g, 'c');
+}
