@@ -12,7 +12,7 @@ import { CODE_SYSTEMS, ENTRY_KINDS, INDEX_FORMAT, INDEX_FORMAT_VERSION, MEASURES
 import type { Code, CodeSystem, Entry, EntryKind, GuidanceIndex, Lexicon, Measure, SourceRef, Term, TermKind, Threshold } from '../core/index/types';
 import type { Problem } from '../core/index/validate';
 import { findCommonDerived, findNearWords, findSpeltLikeTerms, foldWord, SPELT_LIKE_ZIPF, termWordFrequencies } from '../core/match/lexicon';
-import { buildMatcher } from '../core/match/matcher';
+import { buildMatcher, type Matcher } from '../core/match/matcher';
 import { tokenize } from '../core/text/normalize';
 import { dictionaryWords, englishWords, everydayFrequencies, isOrdinaryWord } from './dictionary';
 
@@ -300,9 +300,20 @@ export function assembleIndex(entries: Entry[], options: { source?: string; vers
   };
   const matcher = buildMatcher(index);
   const everyday = everydayFrequencies(foldWord);
-  const nearWords = new Set([...nearWordsOf([...matcher.vocabulary]), ...findSpeltLikeTerms(matcher, everyday)]);
+  const nearWords = new Set([...nearWordsOf([...matcher.vocabulary]), ...findSpeltLikeTerms(matcher, everyday), ...everydayInitials(matcher, everyday)]);
   index.lexicon = { nearWords: [...nearWords].sort(), ...wordStats(matcher.wordLangs) };
   return index;
+}
+
+/** Least Zipf value of an everyday word that terms' initials spell and that is never read as them ("lot", "arm", "plan"). */
+const INITIALS_ZIPF = 2.5;
+
+/** Everyday words that the initials of terms spell: written in capitals they are a heading or a shout, not an abbreviation. */
+function everydayInitials(matcher: Matcher, everyday: ReadonlyMap<string, number>): string[] {
+  return matcher
+    .initials()
+    .map((initials) => initials.toLowerCase())
+    .filter((word) => (everyday.get(foldWord(word)) ?? 0) >= INITIALS_ZIPF || (everyday.get(word) ?? 0) >= INITIALS_ZIPF);
 }
 
 /** What everyday language says about a vocabulary of term words (Lexicon.frequency, Lexicon.commonDerived). */

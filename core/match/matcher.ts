@@ -13,9 +13,11 @@ import type { Entry, GuidanceIndex } from '../index/types';
 import { guessLanguage, type TextLanguage } from '../text/language';
 import { CJK, isNumeric, tokenize, type Token } from '../text/normalize';
 import { isNoiseKey } from '../text/noise';
+import { arabicSkeleton, latinSkeletons } from '../text/transliterate';
 import { canonicalKey } from '../text/variants';
 import { assertSpans } from '../note/assertions';
 import { entriesMet, findMeasurements, measuredBy } from '../note/measurements';
+import { Acronyms, asAbbreviation, definitionIn } from './acronyms';
 import { CjkTerms } from './cjk';
 import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
@@ -45,6 +47,13 @@ interface Match {
 
 const isContextOnly = (refs: readonly TermRef[]) => refs.every((r) => r.term.kind === 'context');
 const NO_ENTRIES: ReadonlySet<number> = new Set();
+/** An abbreviation read from a term's initials is a good guess, below any term the index lists. */
+const INITIALS_SCORE = 0.6;
+/** A term read from how an Arabic selection sounds: a good guess, below any term the index lists. */
+const TRANSLITERATED_SCORE = 0.7;
+/** Fewest consonants of an Arabic selection read by its sound (three say too little: برد, كبر). */
+const MIN_SKELETON = 4;
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 const LATIN_LANGS = new Set(['fr', 'pt', 'es', 'it', 'de', 'nl']);
 
 /**
@@ -85,6 +94,8 @@ export class Matcher {
   private cjkTerms: { key: string; ref: TermRef }[] | undefined;
   private cjkSimilar: CjkTerms | undefined;
   private grams: GramIndex | undefined;
+  private acronyms: Acronyms | undefined;
+  private sounds: Map<string, TermRef[]> | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
   /** Entries with thresholds (most have none). */
   private readonly measured: Entry[] | null;
@@ -234,6 +245,10 @@ export class Matcher {
     const tokens = tokenize(text, MAX_LOOKUP_CHARS);
     if (tokens.length === 0) return [];
     const context = typeof options.context === 'string' ? options.context : '';
+    // An abbreviation its paragraph defines means what the paragraph says ("prothrombin complex
+    // concentrate (PCC)"), whatever the index lists: that entry, or nothing.
+    const defined = context ? this.definedInContext(text, context, options) : null;
+    if (defined) return defined;
     const widened = context ? this.widen(text, context, options) : [];
 
     let content = tokens.map((t) => !isNoiseKey(t.key) && !isNumeric(t));
@@ -286,6 +301,8 @@ export class Matcher {
         if (fitsLanguage(c.ref, lang)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
+    if (best.size === 0) for (const hit of this.lookupTransliterated(tokens, contextKeys, lang)) keep(hit);
+    if (best.size === 0) for (const hit of this.lookupInitials(text, tokens, contextKeys, named, context !== '', options.lang ?? lang)) keep(hit);
     // Spelt like a term, when nothing else answered (a single everyday word never: the build
     // lists those within reach).
     // (Chinese selections also when a shorter term matched inside them: 新冠 in 重症新冠.)
@@ -298,17 +315,32 @@ export class Matcher {
     return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
   }
 
+  /** The entries an abbreviation's definition in its context names (acronyms.ts definitionIn), or null when the context defines nothing. */
+  private definedInContext(text: string, context: string, options: LookupOptions): Hit[] | null {
+    const offset = this.offsetIn(text, context, options.offset);
+    if (offset < 0) return null;
+    const definition = definitionIn(context, offset, offset + text.length);
+    if (definition === null) return null;
+    return this.lookup(definition, { limit: options.limit, lang: options.lang })
+      .filter((hit) => hit.kind !== 'partial' && hit.kind !== 'phrase' && hit.kind !== 'fuzzy')
+      .map((hit) => ({ ...hit, kind: 'defined' as const, start: 0, end: text.length }));
+  }
+
+  /** Where the selection lies in its context: the offset given when it holds the selection, else its first occurrence (-1 when none). */
+  private offsetIn(text: string, context: string, given: number | undefined): number {
+    const offset = given ?? -1;
+    if (offset >= 0 && offset <= context.length && context.slice(offset, offset + text.length) === text) return offset;
+    return context.indexOf(text);
+  }
+
   /**
    * The term of the context that the selection lies inside, when it is longer than the selection
    * ("oximetry" in "Check pulse oximetry" → pulse oximetry; 导管 in 高流量鼻导管). Nothing when the
    * selection is not part of a longer term there.
    */
   private widen(text: string, context: string, options: LookupOptions): Hit[] {
-    let offset = options.offset ?? context.indexOf(text);
-    if (offset < 0 || offset > context.length || context.slice(offset, offset + text.length) !== text) {
-      offset = context.indexOf(text);
-      if (offset < 0) return [];
-    }
+    const offset = this.offsetIn(text, context, options.offset);
+    if (offset < 0) return [];
     // Read a nearby of the context around the selection.
     const from = Math.max(0, offset - CONTEXT_CHARS);
     const nearby = context.slice(from, Math.min(context.length, offset + text.length + CONTEXT_CHARS));
@@ -571,6 +603,80 @@ export class Matcher {
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
+  /**
+   * An abbreviation the index does not list, read as the initials of its terms (acronyms.ts):
+   * "HFNC" → high-flow nasal cannula. Several entries with those initials are ordered by the words
+   * around the selection. Typed alone they answer (the reader asks what it may mean); selected in a
+   * page, where an unlisted abbreviation as often means something else ("PACS", the radiology
+   * archive), and always when they spell an everyday word ("HAP", "LOT"), only where the text
+   * around names that very entry ("Sickle cell disease with a VOC"); a related entry is not enough
+   * ("short of breath … reversed with PCC" is no post-COVID condition).
+   */
+  private lookupInitials(text: string, tokens: Token[], around: () => Set<string>, named: () => Set<number>, hasContext: boolean, lang: string | undefined): Hit[] {
+    const abbreviation = asAbbreviation(text);
+    if (!abbreviation) return [];
+    let refs = this.initialsTable().find(abbreviation);
+    if (refs.length > 0 && (hasContext || this.nearWords.has(abbreviation.toLowerCase()))) refs = refs.filter((ref) => named().has(ref.entry));
+    if (refs.length === 0) return [];
+    const match: Match = { from: 0, to: tokens.length, refs, factor: 1, weakest: 'exact' };
+    // The initials say nothing of which term kind was meant: the words around decide.
+    return this.rankSenses(match, tokens, around, lang, false).map((ref, rank) => this.hit(ref, 'initials', INITIALS_SCORE - 0.01 * rank, tokens, 0, tokens.length));
+  }
+
+  /**
+   * A selection in Arabic script that sounds like a term in Latin script (transliterate.ts):
+   * ريمديسيفير → remdesivir. The whole selection's consonant skeleton must be a term's, and long
+   * enough to say something.
+   */
+  private lookupTransliterated(tokens: Token[], around: () => Set<string>, lang: string | undefined): Hit[] {
+    if (!tokens.some((t) => ARABIC_SCRIPT.test(t.key)) || !tokens.every((t) => ARABIC_SCRIPT.test(t.key) || /^\d+$/.test(t.key))) return [];
+    // Teh marbuta (folded to heh) ends Arabic nouns, not the sound of a foreign word (مقارنة is no Omicron).
+    if (tokens.some((t) => t.key.endsWith('ه'))) return [];
+    // Word by word: a function word is no sound of a term ("أو الهيدروكورتيزون" is "or hydrocortisone").
+    if (tokens.some((t) => isNoiseKey(t.key))) return [];
+    const words = tokens.map((t) => (/^\d+$/.test(t.key) ? t.key : arabicSkeleton(t.key)));
+    if (words.includes('') || words.join('').replace(/\d/g, '').length < MIN_SKELETON) return [];
+    const skeleton = words.join(' ');
+    if (!this.sounds) {
+      const sounds = new Map<string, TermRef[]>();
+      this.entries.forEach((entry, entryIndex) => {
+        for (const term of entry.terms) {
+          if (term.kind === 'context' || term.kind === 'abbreviation' || !/^[\p{Script=Latin}\d\s'’-]+$/u.test(term.text)) continue;
+          let readings = [''];
+          tokenize(term.text, 400).forEach((t, k) => {
+            const own = /^\d+$/.test(t.folded) ? [t.folded] : latinSkeletons(t.folded);
+            readings = readings.flatMap((r) => own.map((s) => (k === 0 ? s : `${r} ${s}`))).slice(0, 8);
+          });
+          for (const reading of new Set(readings)) {
+            const refs = sounds.get(reading);
+            if (!refs) sounds.set(reading, [{ entry: entryIndex, term, cased: null }]);
+            else if (!refs.some((r) => r.entry === entryIndex)) refs.push({ entry: entryIndex, term, cased: null });
+          }
+        }
+      });
+      this.sounds = sounds;
+    }
+    const refs = this.sounds.get(skeleton);
+    if (!refs) return [];
+    const match: Match = { from: 0, to: tokens.length, refs, factor: 1, weakest: 'exact' };
+    return this.rankSenses(match, tokens, around, lang, false).map((ref, rank) => this.hit(ref, 'transliterated', TRANSLITERATED_SCORE - 0.01 * rank, tokens, 0, tokens.length));
+  }
+
+  /** Every abbreviation the initials of the terms spell (the build lists the everyday words among them as near words). */
+  initials(): string[] {
+    return [...this.initialsTable().all()];
+  }
+
+  private initialsTable(): Acronyms {
+    return (this.acronyms ??= new Acronyms(
+      this.entries.flatMap((entry, entryIndex) =>
+        entry.terms
+          .filter((term) => term.kind === 'preferred' || term.kind === 'synonym' || term.kind === 'member')
+          .map((term) => ({ ref: { entry: entryIndex, term, cased: null }, tokens: tokenize(term.text, 400) })),
+      ),
+    ));
+  }
+
   /** Chinese terms sharing most of the selection's characters in order (cjk.ts): 孕妇 → 孕产妇. */
   private lookupCjkSimilar(tokens: Token[]): Hit[] {
     this.cjkSimilar ??= new CjkTerms(this.cjkTermList());
@@ -666,7 +772,7 @@ export class Matcher {
   }
 
   /** The senses of a match, best first: by term kind, then by how many words around it belong to the entry. */
-  private rankSenses(match: Match, tokens: Token[], around: () => Set<string>, lang = 'en'): TermRef[] {
+  private rankSenses(match: Match, tokens: Token[], around: () => Set<string>, lang = 'en', byKind = true): TermRef[] {
     const first = match.refs[0];
     if (!first || match.refs.every((r) => r.entry === first.entry)) return first ? [first] : [];
     const contextKeys = around();
@@ -679,7 +785,7 @@ export class Matcher {
     });
     scored.sort(
       (a, b) =>
-        KIND_RANK[a.ref.term.kind] - KIND_RANK[b.ref.term.kind] ||
+        (byKind ? KIND_RANK[a.ref.term.kind] - KIND_RANK[b.ref.term.kind] : 0) ||
         b.overlap - a.overlap ||
         Number(b.ref.term.lang === lang) - Number(a.ref.term.lang === lang) ||
         a.ref.entry - b.ref.entry,

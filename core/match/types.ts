@@ -26,6 +26,12 @@ export type HitKind =
   | 'partial'
   /** The selected word is part of a term in its context ("oximetry" in "check pulse oximetry"). */
   | 'widened'
+  /** An abbreviation the index does not list, read as the term's initials ("HFNC" → high-flow nasal cannula). */
+  | 'initials'
+  /** An Arabic selection that sounds like a Latin-script term (ريمديسيفير → remdesivir). */
+  | 'transliterated'
+  /** An abbreviation its context defines ("prothrombin complex concentrate (PCC)"): the entry of the definition. */
+  | 'defined'
   /** A measurement that meets one of the entry's thresholds ("SpO2 86%"). */
   | 'measurement';
 
