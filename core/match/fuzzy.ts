@@ -49,6 +49,8 @@ export class FuzzyCorrector {
   private buckets: Map<string, string[]> | null = null;
   /** Cognate skeleton → the term word that stands for it (cognateTable). */
   private cognates: Map<string, string> | null = null;
+  /** Cognate skeleton → every term word of it (siblings). */
+  private families: Map<string, string[]> | null = null;
   private readonly cache = new Map<string, string | null>();
 
   constructor(
@@ -75,6 +77,28 @@ export class FuzzyCorrector {
   private cognateOf(key: string): string | undefined {
     this.cognates ??= cognateTable(this.vocabulary);
     return this.cognates.get(cognateKey(key));
+  }
+
+  /**
+   * The other term words of `key`'s skeleton: the same word in a sister language ("pediatrique",
+   * "pediatric"; "thrombose", "thrombosis"). Empty for short words and words of no skeleton.
+   */
+  siblings(key: string): readonly string[] {
+    if (key.length < COGNATE_MIN_LENGTH || !LETTERS_ONLY.test(key)) return NONE;
+    if (!this.families) {
+      const families = new Map<string, string[]>();
+      for (const word of this.vocabulary) {
+        if (word.length < COGNATE_MIN_LENGTH || !LETTERS_ONLY.test(word)) continue;
+        const skeleton = cognateKey(word);
+        if (skeleton.length < COGNATE_MIN_LENGTH) continue;
+        const family = families.get(skeleton);
+        if (family) family.push(word);
+        else families.set(skeleton, [word]);
+      }
+      this.families = families;
+    }
+    const family = this.families.get(cognateKey(key));
+    return family ? family.filter((w) => w !== key) : NONE;
   }
 
   /** Whether `key` may be corrected at all (the guards, without searching). */
@@ -119,6 +143,8 @@ export class FuzzyCorrector {
     return best;
   }
 }
+
+const NONE: readonly string[] = [];
 
 /** Words or skeletons this short are never read as cognates (too many share one). */
 export const COGNATE_MIN_LENGTH = 5;

@@ -290,7 +290,7 @@ export class Matcher {
       });
     }
     if (!whole) {
-      const read = readSelection(tokens, content, this.forms, this.vocabulary, (k) => this.fuzzy.correct(k));
+      const read = readSelection(tokens, content, this.forms, this.vocabulary, (k) => this.fuzzy.correct(k), (k) => this.fuzzy.siblings(k));
       const weight = (k: string) => this.weight(k);
       for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight) : []) {
         if (!fitsLanguage(c.ref, lang)) continue;

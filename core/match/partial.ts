@@ -48,12 +48,16 @@ interface Reading {
   key: string;
   factor: number;
   step: Step;
+  /** The same word in a sister language: it completes a term, never proposes one alone. */
+  sister?: true;
 }
 
 /** The selection's content words and how each may be read as a term word. */
 export interface SelectionReading {
   selected: number[];
   readings: Map<number, Reading[]>;
+  /** Every word of the selection, function words too. */
+  written: Set<string>;
 }
 
 /** The selection's content words and how each may be read as a term word; null for none or too many. */
@@ -63,6 +67,7 @@ export function readSelection(
   forms: WordForms,
   vocabulary: ReadonlySet<string>,
   correction: (key: string) => string | undefined,
+  siblings: (key: string) => readonly string[] = () => [],
 ): SelectionReading | null {
   const selected: number[] = [];
   tokens.forEach((t, i) => {
@@ -73,7 +78,9 @@ export function readSelection(
   for (const i of selected) {
     const token = tokens[i] as Token;
     const list: Reading[] = [{ key: token.key, factor: 1, step: 'exact' }];
-    if (!vocabulary.has(token.key)) {
+    // The same word in a sister language ("pneumonie virale" holds "viral pneumonia").
+    if (vocabulary.has(token.key)) for (const key of siblings(token.key)) list.push({ key, factor: STEP_FACTOR.derived, step: 'derived', sister: true });
+    else {
       for (const form of forms.of(token.key)) list.push({ key: form.key, factor: STEP_FACTOR[form.step], step: form.step });
       const pair = forms.pairs.get(token.key);
       if (pair) for (const key of pair) list.push({ key, factor: STEP_FACTOR.joined, step: 'joined' });
@@ -84,7 +91,7 @@ export function readSelection(
     }
     readings.set(i, list);
   }
-  return { selected, readings };
+  return { selected, readings, written: new Set(tokens.map((t) => t.key)) };
 }
 
 export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabulary: ReadonlySet<string>, weight: (key: string) => number): BagCandidate[] {
@@ -115,6 +122,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     let seen = 0;
     let seenFactor = 0;
     let weakest: Step = 'exact';
+    let sisterWords = 0;
     const usedTokens = new Set<number>();
     const order: number[] = [];
     for (const key of keys) {
@@ -133,11 +141,16 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       if (!best) continue;
       usedTokens.add(bestToken);
       order.push(bestToken);
+      if (best.sister) sisterWords++;
       seen += w;
       seenFactor += w * best.factor;
       if (STEP_ORDER.indexOf(best.step) > STEP_ORDER.indexOf(weakest)) weakest = best.step;
     }
     if (seen === 0 || termTotal === 0) continue;
+    // A word of a sister language completes a term, it never proposes one alone ("pleural" is not
+    // "douleur pleurale"), unless the selection writes another of the term's words, one too common
+    // to count ("patient pédiatrique", "paediatric patient").
+    if (sisterWords > 0 && sisterWords === order.length && order.length < 2 && !keys.some((k) => read.written.has(k))) continue;
     const termCoverage = seen / termTotal;
     const factor = seenFactor / seen;
     let selectionSeen = 0;

@@ -1,9 +1,13 @@
 // Words written as in a sister language: one skeleton for the spellings of one Greek or Latin root,
 // read when a term word has it and the word is not an ordinary word near a term word.
 import { describe, expect, it } from 'vitest';
+import { assembleIndex } from '../../../../cli/compile';
+import type { Entry } from '../../../../core/index/types';
+import { buildMatcher } from '../../../../core/match/matcher';
 import { FuzzyCorrector } from '../../../../core/match/fuzzy';
 import { findNearWords } from '../../../../core/match/lexicon';
 import { cognateKey } from '../../../../core/text/variants';
+import { fixtureIndex } from '../../paths';
 
 describe('cognate skeletons', () => {
   it('reduce spellings of one root in English, French and Portuguese to one skeleton', () => {
@@ -33,5 +37,27 @@ describe('cognate skeletons', () => {
     const corrector = new FuzzyCorrector(new Set(vocabulary), new Set(near));
     expect(corrector.correct('water')).toBeUndefined();
     expect(corrector.correct('trombose')).toBe('thrombosis');
+  });
+});
+
+describe('words of a sister language in a phrase', () => {
+  const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
+  const entry = (id: string, terms: [string, string][]): Entry => ({ ...base, id, related: [], terms: terms.map(([text, lang], k) => ({ text, lang, kind: k === 0 ? 'preferred' : 'synonym' })) });
+  const matcher = buildMatcher(
+    assembleIndex([
+      entry('viral-pneumonia', [['viral pneumonia', 'en']]),
+      entry('other-infections', [['pneumonie bactérienne', 'fr'], ['hépatite virale', 'fr']]),
+      entry('chest-pain', [['chest pain', 'en'], ['douleur pleurale', 'fr']]),
+      entry('pleural-tap', [['pleural tap', 'en']]),
+    ]),
+  );
+
+  it('find a term written in the other language ("pneumonie virale" is "viral pneumonia")', () => {
+    expect(matcher.lookup('pneumonie virale')[0]?.id).toBe('viral-pneumonia');
+  });
+
+  it('never propose a term alone ("pleural" is not "douleur pleurale")', () => {
+    expect(matcher.lookup('pleural').map((h) => h.id)).not.toContain('chest-pain');
+    expect(matcher.lookup('pleural effusion').map((h) => h.id)).not.toContain('chest-pain');
   });
 });
