@@ -9,7 +9,7 @@ import matter from 'gray-matter';
 import { marked, type Token as MdToken, type Tokens } from 'marked';
 import YAML from 'yaml';
 import { CODE_SYSTEMS, ENTRY_KINDS, INDEX_FORMAT, INDEX_FORMAT_VERSION, MEASURES, TERM_KINDS } from '../core/index/types';
-import type { Code, CodeSystem, Entry, EntryKind, GuidanceIndex, Lexicon, Measure, SourceRef, Term, TermKind, Threshold } from '../core/index/types';
+import type { Code, CodeSystem, Entry, EntryKind, Exclusion, GuidanceIndex, Lexicon, Measure, SourceRef, Term, TermKind, Threshold } from '../core/index/types';
 import type { Problem } from '../core/index/validate';
 import { findCommonDerived, findNearWords, findSpeltLikeTerms, foldWord, SPELT_LIKE_ZIPF, termWordFrequencies } from '../core/match/lexicon';
 import { buildMatcher, type Matcher } from '../core/match/matcher';
@@ -178,6 +178,7 @@ export function compileMarkdown(source: string, file: string): Compiled {
 
   checkBedsideFacts(front.type, keyPoints.en ?? [], add);
   const thresholds = readThresholds(front.thresholds, sources.length, add);
+  const exclusions = readExclusions(front.not, add);
   const type = typeof front.type === 'string' && (ENTRY_KINDS as readonly string[]).includes(front.type) ? (front.type as EntryKind) : undefined;
   const entry: Entry = {
     id,
@@ -192,9 +193,25 @@ export function compileMarkdown(source: string, file: string): Compiled {
     sources,
     reviewed,
     ...(thresholds.length > 0 ? { thresholds } : {}),
+    ...(exclusions.length > 0 ? { exclusions } : {}),
     ...(Object.keys(translationReviews).length > 0 ? { translationReviews } : {}),
   };
   return { entry, problems };
+}
+
+/**
+ * `not:` — a map of language → phrases that hold one of the entry's terms but name something else
+ * ("hay fever" for fever, "stroke volume" for stroke). The validator checks that each holds a term.
+ */
+function readExclusions(raw: unknown, add: (field: string, message: string) => void): Exclusion[] {
+  if (raw === undefined) return [];
+  if (!isRecord(raw)) {
+    add('not', 'must map languages to lists of phrases');
+    return [];
+  }
+  const out: Exclusion[] = [];
+  for (const [lang, list] of Object.entries(raw)) for (const text of stringList(list, `not.${lang}`, add)) out.push({ text, lang });
+  return out;
 }
 
 /** Kinds of entry, and the labelled key points (English) a clinician needs at the bedside for each. */

@@ -50,6 +50,7 @@ export const entrySchema = v.object({
   reviewed: date,
   type: v.optional(v.picklist(ENTRY_KINDS)),
   translationReviews: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)), v.object({ reviewed: date, by: v.optional(text(200)) }))),
+  exclusions: v.optional(v.pipe(v.array(v.object({ text: v.pipe(text(200), v.nonEmpty('empty exclusion')), lang: v.string() })), v.maxLength(200))),
   thresholds: v.optional(
     v.pipe(
       v.array(

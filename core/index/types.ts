@@ -57,6 +57,12 @@ export interface Threshold {
   source: number;
 }
 
+/** A phrase in which an entry's term does not name the entry. */
+export interface Exclusion {
+  text: string;
+  lang: Lang;
+}
+
 /** What kind of thing an entry is; each kind has the bedside facts its card must give. */
 export const ENTRY_KINDS = ['medicine', 'device', 'procedure', 'condition', 'population', 'test', 'finding', 'practice'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -77,6 +83,11 @@ export interface Entry {
   reviewed: string;
   /** Measurements that name this entry, each with its source. */
   thresholds?: Threshold[];
+  /**
+   * Phrases that hold one of the entry's terms but name something else ("hay fever", "heat
+   * stroke", "stroke volume"): where one is written, the entry is not found in it.
+   */
+  exclusions?: Exclusion[];
   /**
    * The languages (other than English, the source text) whose text a clinician reading that
    * language has checked: the date and who. A language not listed shows as not yet reviewed.

@@ -115,6 +115,16 @@ export function validateEntries(entries: readonly Entry[], options: ValidateOpti
       termOwners.set(ownKey, owners);
     }
 
+    (entry.exclusions ?? []).forEach((exclusion, k) => {
+      const key = normalizeKey(exclusion.text);
+      const field = `not.${exclusion.lang}[${k}]`;
+      if (!key) add(field, `"${exclusion.text}" has no letters or digits`);
+      else if (entry.terms.some((t) => normalizeKey(t.text) === key)) add(field, `"${exclusion.text}" is also a term of this entry`);
+      // An exclusion only stops a term: it must hold one as a run of words ("hay fever" holds "fever").
+      else if (!entry.terms.some((t) => normalizeKey(t.text) !== '' && ` ${key} `.includes(` ${normalizeKey(t.text)} `)))
+        add(field, `"${exclusion.text}" holds none of this entry's terms, so it excludes nothing`);
+    });
+
     entry.codes.forEach((code, k) => {
       const message = checkCode(code.system, code.code);
       if (message) add(`codes.${code.system}[${k}]`, message);

@@ -181,6 +181,11 @@ export class Matcher {
           }
         }
         for (const key of entryWords) entriesWithWord.set(key, (entriesWithWord.get(key) ?? 0) + 1);
+        for (const exclusion of entry.exclusions ?? []) {
+          const keys = tokenize(exclusion.text, 400).map((t) => t.key);
+          if (keys.length > 0 && keys.length <= MAX_TERM_TOKENS)
+            insertTerm(trie, keys, { entry: entryIndex, term: { text: exclusion.text, lang: exclusion.lang, kind: 'context' }, cased: null, exclusion: true });
+        }
       });
       this.trie = trie;
       this.byId = byId;
@@ -249,7 +254,9 @@ export class Matcher {
     // concentrate (PCC)"), whatever the index lists: that entry, or nothing.
     const defined = context ? this.definedInContext(text, context, options) : null;
     if (defined) return defined;
-    const widened = context ? this.widen(text, context, options) : [];
+    // Entries the selection or the phrase around it excludes ("fever" in "hay fever").
+    const excluded = new Set<number>();
+    const widened = context ? this.widen(text, context, options, excluded) : [];
 
     let content = tokens.map((t) => !isNoiseKey(t.key) && !isNumeric(t));
     // A selection made only of short words and numbers ("IL-6") is judged as a whole.
@@ -257,7 +264,8 @@ export class Matcher {
     const totalContent = content.filter(Boolean).length;
     const contextTokens = context ? tokenize(context, MAX_LOOKUP_CHARS * 4) : [];
     const lang = guessLanguage(contextTokens.length > 0 ? contextTokens : tokens);
-    const { matches } = this.matchWithCorrections(text, tokens, true, lang);
+    const { input, matches } = this.matchWithCorrections(text, tokens, true, lang);
+    for (const entry of input.excluded ?? []) excluded.add(entry);
     const contextKeys = lazy(() => new Set([...tokens, ...contextTokens].map((t) => t.key)));
     // The entries named for sure in the selection and around it: what lets a context-only term answer.
     const named = lazy(() => {
@@ -312,7 +320,10 @@ export class Matcher {
     if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
       for (const { ref, dice } of this.spelledLike(tokens))
         if (fitsLanguage(ref, lang) && this.eachUnknownWordSpeltIn(tokens, content, ref)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
-    return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit);
+    const hits = [...best.values()];
+    return (excluded.size > 0 ? hits.filter((hit) => !excluded.has(this.byId.get(hit.id) ?? -1)) : hits)
+      .sort((a, b) => b.score - a.score || a.start - b.start)
+      .slice(0, limit);
   }
 
   /** The entries an abbreviation's definition in its context names (acronyms.ts definitionIn), or null when the context defines nothing. */
@@ -338,7 +349,7 @@ export class Matcher {
    * ("oximetry" in "Check pulse oximetry" → pulse oximetry; 导管 in 高流量鼻导管). Nothing when the
    * selection is not part of a longer term there.
    */
-  private widen(text: string, context: string, options: LookupOptions): Hit[] {
+  private widen(text: string, context: string, options: LookupOptions, excluded: Set<number>): Hit[] {
     const offset = this.offsetIn(text, context, options.offset);
     if (offset < 0) return [];
     // Read a nearby of the context around the selection.
@@ -361,6 +372,7 @@ export class Matcher {
     let chosen: { from: number; reach: Reach } | null = null;
     for (let i = Math.max(0, a - MAX_TERM_TOKENS + 1); i <= a; i++) {
       for (const reach of this.walker.from(input, i)) {
+        if (reach.to >= b) for (const ref of reach.refs) if (ref.exclusion) excluded.add(ref.entry);
         if (reach.to < b || isContextOnly(reach.refs) || !reach.refs.some((ref) => fitsLanguage(ref, lang))) continue;
         const length = reach.to - i;
         const best = chosen ? chosen.reach.to - chosen.from : 0;
@@ -458,7 +470,8 @@ export class Matcher {
     const fuzzy = options.fuzzy ?? text.length <= FUZZY_SCAN_MAX_CHARS;
     const lang = guessLanguage(tokens);
     const { input, matches } = this.matchWithCorrections(text, tokens, fuzzy, lang);
-    if (matches.length === 0) return [];
+    // (A note with no term may still hold a measurement: "T 39.4, RR 28".)
+    if (matches.length === 0 && !this.measured) return [];
     const contextKeys = lazy(() => new Set(tokens.map((t) => t.key)));
     // Terms inside longer ones name their entries too ("COVID-19" in "COVID-19 pneumonia" supports "PCR").
     const nested = matches.map((match) => (match.to - match.from > 1 ? this.nestedMatches(input, match) : []));
@@ -722,7 +735,16 @@ export class Matcher {
     let i = 0;
     while (i < input.tokens.length) {
       const reach = this.walker.longest(input, i);
-      const refs = reach && input.lang && !reach.refs.every((ref) => fitsLanguage(ref, input.lang)) ? reach.refs.filter((ref) => fitsLanguage(ref, input.lang)) : reach?.refs;
+      let refs = reach && input.lang && !reach.refs.every((ref) => fitsLanguage(ref, input.lang)) ? reach.refs.filter((ref) => fitsLanguage(ref, input.lang)) : reach?.refs;
+      if (reach && refs?.some((ref) => ref.exclusion)) {
+        // "hay fever": the phrase is read whole, and names nothing of the entry it excludes.
+        for (const ref of refs) if (ref.exclusion) (input.excluded ??= new Set()).add(ref.entry);
+        refs = refs.filter((ref) => !ref.exclusion);
+        if (refs.length === 0) {
+          i = reach.to;
+          continue;
+        }
+      }
       if (reach && refs && refs.length > 0) {
         matches.push({ from: i, to: reach.to, refs, factor: reach.factor, weakest: reach.weakest });
         i = reach.to;
@@ -851,7 +873,7 @@ export function buildMatcher(index: GuidanceIndex): Matcher {
 }
 
 /** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */
-const SNAPSHOT_FORMAT = 'mx-matcher-5';
+const SNAPSHOT_FORMAT = 'mx-matcher-6';
 
 export interface MatcherSnapshot {
   format: string;

@@ -15,6 +15,8 @@ export interface TermRef {
   term: Term;
   /** The term's tokens as written, when it must match case-sensitively. */
   cased: string[] | null;
+  /** A phrase in which the entry's terms do not name it ("hay fever" of fever): found to be passed over. */
+  exclusion?: true;
 }
 
 /**
@@ -94,6 +96,8 @@ export interface WalkText {
   breaks?: Uint8Array;
   /** The text's language, when known (terms of other languages may not match: matcher.ts). */
   lang?: TextLanguage;
+  /** Entries whose exclusion phrases the text holds (filled by the matcher's walk). */
+  excluded?: Set<number>;
 }
 
 export class Walker {
