@@ -47,6 +47,8 @@ interface Match {
 
 const isContextOnly = (refs: readonly TermRef[]) => refs.every((r) => r.term.kind === 'context');
 const NO_ENTRIES: ReadonlySet<number> = new Set();
+/** Share of entries a word's terms must be in to be the guidance's domain word ("COVID" is in a third). */
+const DOMAIN_SHARE = 0.09;
 /** An abbreviation read from a term's initials is a good guess, below any term the index lists. */
 const INITIALS_SCORE = 0.6;
 /** A term read from how an Arabic selection sounds: a good guess, below any term the index lists. */
@@ -95,6 +97,7 @@ export class Matcher {
   private cjkSimilar: CjkTerms | undefined;
   private grams: GramIndex | undefined;
   private acronyms: Acronyms | undefined;
+  private domainWords: Set<string> | undefined;
   private sounds: Map<string, TermRef[]> | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
   /** Entries with thresholds (most have none). */
@@ -282,6 +285,9 @@ export class Matcher {
     };
     for (const hit of widened) keep(hit);
     let whole = false;
+    // Context-only terms of the selection that the page does not support ("PCR" beside "urine").
+    const unsupported: Match[] = [];
+    const withinUnsupported = (from: number, to: number) => unsupported.some((m) => m.from <= from && to <= m.to);
     for (const match of matches) {
       let covered = 0;
       for (let k = match.from; k < match.to; k++) if (content[k]) covered++;
@@ -291,7 +297,10 @@ export class Matcher {
       senses.forEach((ref, rank) => {
         // Typed with no text around it, a context-only term answers (the reader asked for it);
         // selected in a page, only when the page supports it.
-        if (ref.term.kind === 'context' && context && !this.supported(ref.entry, named())) return;
+        if (ref.term.kind === 'context' && context && !this.supported(ref.entry, named())) {
+          unsupported.push(match);
+          return;
+        }
         const score = wholeTermScore(ref.term.kind, match.factor, coverage) - 0.01 * rank;
         const kind: HitKind = coverage < 1 ? 'phrase' : match.weakest === 'exact' ? HIT_KIND[ref.term.kind] : STEP_KIND[match.weakest];
         keep(this.hit(ref, kind, score, tokens, match.from, match.to));
@@ -300,13 +309,20 @@ export class Matcher {
     if (!whole) {
       const read = readSelection(tokens, content, this.forms, this.vocabulary, (k) => this.fuzzy.correct(k), (k) => this.fuzzy.siblings(k));
       const weight = (k: string) => this.weight(k);
+      const written = read?.written ?? new Set<string>();
       for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight) : []) {
         if (!fitsLanguage(c.ref, lang)) continue;
+        // A part of a term without its word for the disease the guidance is about ("PCR" of "COVID
+        // PCR", "serology" of "COVID serology") is read as a context-only term is: typed alone it
+        // answers, selected in a page only where the page names the entry or a related one.
+        if (!c.whole && context && this.leavesOutDomainWord(c.ref, written) && !this.supported(c.ref.entry, named())) continue;
+        // Words that are a context-only term the page does not support say nothing else either ("PCR" of "PCR test", "Ct de la PCR").
+        if (withinUnsupported(c.from, c.to)) continue;
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';
         keep(this.hit(c.ref, kind, c.score, tokens, c.from, c.to));
       }
       for (const c of read ? findEntryCandidates(this.bags, read, weight) : [])
-        if (fitsLanguage(c.ref, lang)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
+        if (fitsLanguage(c.ref, lang) && !withinUnsupported(0, tokens.length)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupTransliterated(tokens, contextKeys, lang)) keep(hit);
@@ -751,6 +767,17 @@ export class Matcher {
       } else i++;
     }
     return dropContextBesideTerms(matches, (a, b) => this.walker.joined(input, a, b));
+  }
+
+  /** Whether a term holds a word of the guidance's domain (in a tenth of its entries: "COVID", "SARS") that `written` lacks. */
+  private leavesOutDomainWord(ref: TermRef, written: ReadonlySet<string>): boolean {
+    if (!this.domainWords) {
+      const least = Math.max(3, DOMAIN_SHARE * this.entries.length);
+      this.domainWords = new Set([...this.entriesWithWord].filter(([, n]) => n >= least).map(([word]) => word));
+    }
+    if (this.domainWords.size === 0) return false;
+    for (const key of tokenize(ref.term.text, 400)) if (this.domainWords.has(key.key) && !written.has(key.key)) return true;
+    return false;
   }
 
   /** Entries named by a term that needs no context (the evidence a context-only term needs). */

@@ -1,0 +1,41 @@
+// Parts of terms that leave out what makes them this guidance's: the word for its disease ("COVID"
+// of "COVID serology"), or everything but a word that alone is a context-only term ("PCR" of "PCR
+// test"). Typed alone they answer; selected in a page only where the page supports the entry.
+import { describe, expect, it } from 'vitest';
+import { assembleIndex } from '../../../../cli/compile';
+import type { Entry, TermKind } from '../../../../core/index/types';
+import { buildMatcher } from '../../../../core/match/matcher';
+import { fixtureIndex } from '../../paths';
+
+const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
+const entry = (id: string, terms: [string, TermKind][], related: string[] = []): Entry => ({ ...base, id, related, terms: terms.map(([text, kind]) => ({ text, lang: 'en', kind })) });
+const matcher = buildMatcher(
+  assembleIndex([
+    entry('covid-19', [['COVID-19', 'preferred']]),
+    entry('serology', [['COVID serology', 'preferred']], ['covid-19']),
+    entry('rt-pcr', [['COVID PCR', 'preferred'], ['PCR test', 'synonym'], ['PCR', 'context']], ['covid-19']),
+    entry('reinfection', [['COVID reinfection', 'preferred']], ['covid-19']),
+  ]),
+);
+const click = (word: string, context: string) => matcher.lookup(word, { context, offset: context.indexOf(word) }).map((h) => h.id);
+
+describe('a part of a term without the guidance’s disease word', () => {
+  it('answers typed alone', () => {
+    expect(matcher.lookup('serology')[0]?.id).toBe('serology');
+  });
+
+  it('answers in a page that names the entry or a related one, not in another specialty’s', () => {
+    expect(click('serology', 'Serology sent on day 14 after COVID-19.')).toEqual(['serology']);
+    expect(click('serology', 'Hepatitis B serology: anti-HBs 8 IU/L, booster given.')).toEqual([]);
+    expect(click('reinfection', 'H. pylori reinfection confirmed by breath test.')).toEqual([]);
+  });
+});
+
+describe('a context-only term the page does not support', () => {
+  it('proposes no other term of which it is a part', () => {
+    expect(matcher.lookup('PCR').map((h) => h.id)).toEqual(['rt-pcr']);
+    expect(click('urine PCR', 'Urine PCR 45 mg/mmol, BP 158/102 at 35 weeks.')).toEqual([]);
+    expect(click('PCR', 'Urine PCR 45 mg/mmol, BP 158/102 at 35 weeks.')).toEqual([]);
+    expect(click('PCR', 'COVID-19 suspected; PCR sent.')).toEqual(['rt-pcr']);
+  });
+});
