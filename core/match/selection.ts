@@ -65,6 +65,9 @@ export function answerSelection(matcher: Matcher, text: string, options: Selecti
     term = matcher.lookup(text, lookupOptions);
     const best = term[0];
     if (best && best.kind !== 'phrase') return { mode: 'term', hits: term, entries: entriesFor(matcher, term) };
+    // Read in its paragraph, a short selection that names nothing names nothing: "fever" of "hay
+    // fever", "PE" that the paragraph defines as pleural effusion (its own scan would read it alone).
+    if (!best && options.context) return { mode: 'term', hits: [], entries: {} };
   }
   const hits = scanned;
   if (hits.length <= 1) {

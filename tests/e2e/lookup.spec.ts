@@ -142,6 +142,17 @@ test('a selected note lists negated findings as such and a measurement with the 
   expect(order.indexOf('negated')).toBeGreaterThan(order.lastIndexOf('present'));
 });
 
+test('a phrase that uses a term for something else, and an abbreviation its paragraph defines otherwise, show nothing', async () => {
+  // "fever" of "hay fever" (the fever entry lists the phrase under not:), "PE" defined as pleural effusion.
+  await expectNothingFor('#history', 'fever');
+  await expectNothingFor('#history', 'PE');
+});
+
+test('an abbreviation no entry lists is read as the initials of a term its paragraph names', async () => {
+  await dblclickWord(page, '#history', 'ARIC');
+  await expect(card('fever-clinic')).toBeVisible();
+});
+
 test('ordinary words show nothing', async () => {
   for (const word of ['spoon', 'Tuesday', 'family']) await expectNothingFor('#plain', word);
 });

@@ -6,6 +6,7 @@ import { assembleIndex } from '../../../../cli/compile';
 import type { Entry } from '../../../../core/index/types';
 import { validateEntries } from '../../../../core/index/validate';
 import { buildMatcher } from '../../../../core/match/matcher';
+import { answerSelection } from '../../../../core/match/selection';
 import { fixtureIndex } from '../../paths';
 
 const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
@@ -34,6 +35,12 @@ describe('exclusion phrases', () => {
     expect(ids(matcher.lookup('fever'))).toEqual(['fever']);
     const other = 'Admitted with fever and rigors.';
     expect(ids(matcher.lookup('fever', { context: other, offset: other.indexOf('fever') }))).toEqual(['fever']);
+  });
+
+  it('hold for what a selection shows (its own scan would read it without the paragraph)', () => {
+    const context = 'Hay fever every spring; cetirizine.';
+    expect(answerSelection(matcher, 'fever', { context, offset: context.indexOf('fever') }).hits).toEqual([]);
+    expect(ids(answerSelection(matcher, 'fever').hits)).toEqual(['fever']);
   });
 
   it('are checked: each must hold one of the entry’s terms and not be one', () => {
