@@ -51,6 +51,72 @@ const NO_ENTRIES: ReadonlySet<number> = new Set();
 const DOMAIN_SHARE = 0.09;
 /** An abbreviation read from a term's initials is a good guess, below any term the index lists. */
 const INITIALS_SCORE = 0.6;
+/**
+ * The endings of the WHO's stems for international nonproprietary names (classes whose members'
+ * names end alike), with the French and Portuguese final -e or -a: a learned ending counts only
+ * when it ends with one, so "-carditis" of myocarditis' members is no stem.
+ */
+const INN_STEM = new RegExp(
+  `(${[
+    'sartan', 'pril', 'prilat', 'vir', 'mab', 'cillin', 'cycline', 'floxacin', 'mycin', 'micin', 'azole', 'conazole', 'olol', 'dipine', 'statin', 'parin',
+    'curium', 'curonium', 'sone', 'olone', 'tinib', 'quine', 'vudine', 'xaban', 'gatran', 'triptan', 'prazole', 'tidine', 'setron', 'lukast', 'terol',
+    'profen', 'coxib', 'azepam', 'barbital', 'oxetine', 'triptyline', 'semide', 'thiazide', 'gliptin', 'gliflozin', 'glutide', 'formin', 'kinra', 'cept',
+  ].join('|')})[ae]?$`,
+);
+
+/** Shortest and longest medicine stem read from an entry's members (-pril … -vastatin). */
+const STEM_MIN = 4;
+const STEM_MAX = 8;
+/** A medicine read from its class's stem: a good guess, below a term read from how it sounds. */
+const STEM_SCORE = 0.55;
+
+/**
+ * Endings that two or more members of one entry (the medicines of a class, one word each) share
+ * and no word of another entry's terms has: the stems of international nonproprietary names
+ * (losartan, valsartan: -sartan). A single medicine's entry has no members, so no stem: mefloquine
+ * is not hydroxychloroquine.
+ */
+export function medicineStems(entries: readonly Entry[]): Map<string, number> {
+  const owners = new Map<string, { entry: number; words: Set<string> } | null>();
+  const everyWord = new Map<string, Set<number>>();
+  entries.forEach((entry, entryIndex) => {
+    for (const term of entry.terms)
+      for (const t of tokenize(term.text, 400)) {
+        if (t.cjk) continue;
+        let set = everyWord.get(t.key);
+        if (!set) everyWord.set(t.key, (set = new Set()));
+        set.add(entryIndex);
+      }
+  });
+  entries.forEach((entry, entryIndex) => {
+    for (const term of entry.terms) {
+      const word = term.text.toLowerCase();
+      if (term.kind !== 'member' || !/^[a-z]{7,}$/.test(word)) continue;
+      for (let n = STEM_MIN; n <= Math.min(STEM_MAX, word.length - 2); n++) {
+        const stem = word.slice(-n);
+        const known = owners.get(stem);
+        if (known === null) continue;
+        if (known === undefined) owners.set(stem, { entry: entryIndex, words: new Set([word]) });
+        else if (known.entry !== entryIndex) owners.set(stem, null);
+        else known.words.add(word);
+      }
+    }
+  });
+  const out = new Map<string, number>();
+  for (const [stem, owner] of owners) {
+    if (!owner || owner.words.size < 2 || !INN_STEM.test(stem)) continue;
+    // No word of another entry's terms ends so ("-mycin" of azithromycin is no class's alone).
+    let alone = true;
+    for (const [word, inEntries] of everyWord)
+      if (word.endsWith(stem) && (inEntries.size > 1 || !inEntries.has(owner.entry))) {
+        alone = false;
+        break;
+      }
+    if (alone) out.set(stem, owner.entry);
+  }
+  return out;
+}
+
 /** A term read from how an Arabic selection sounds: a good guess, below any term the index lists. */
 const TRANSLITERATED_SCORE = 0.7;
 /** Fewest consonants of an Arabic selection read by its sound (three say too little: برد, كبر). */
@@ -97,6 +163,7 @@ export class Matcher {
   private cjkSimilar: CjkTerms | undefined;
   private grams: GramIndex | undefined;
   private acronyms: Acronyms | undefined;
+  private stems: Map<string, number> | undefined;
   private domainWords: Set<string> | undefined;
   private sounds: Map<string, TermRef[]> | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
@@ -326,6 +393,7 @@ export class Matcher {
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupTransliterated(tokens, contextKeys, lang)) keep(hit);
+    if (best.size === 0 && tokens.length === 1) for (const hit of this.lookupStem(tokens[0] as Token, tokens)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupInitials(text, tokens, contextKeys, named, context !== '', options.lang ?? lang)) keep(hit);
     // Spelt like a term, when nothing else answered (a single everyday word never: the build
     // lists those within reach).
@@ -689,6 +757,26 @@ export class Matcher {
     if (!refs) return [];
     const match: Match = { from: 0, to: tokens.length, refs, factor: 1, weakest: 'exact' };
     return this.rankSenses(match, tokens, around, lang, false).map((ref, rank) => this.hit(ref, 'transliterated', TRANSLITERATED_SCORE - 0.01 * rank, tokens, 0, tokens.length));
+  }
+
+  /**
+   * A medicine no term lists, named by the stem its class's members share (international
+   * nonproprietary names are built so: -sartan, -pril, -vimab, -curium): "irbesartan" where an
+   * entry lists losartan and valsartan as members (medicineStems); the word must be longer than
+   * the stem by three letters.
+   */
+  private lookupStem(token: Token, tokens: Token[]): Hit[] {
+    const word = token.key;
+    if (word.length < STEM_MIN + 3 || this.vocabulary.has(word) || this.nearWords.has(word) || !/^[a-z]+$/.test(word)) return [];
+    const stems = (this.stems ??= medicineStems(this.entries));
+    for (let n = Math.min(STEM_MAX, word.length - 3); n >= STEM_MIN; n--) {
+      const entry = stems.get(word.slice(-n));
+      if (entry === undefined) continue;
+      const e = this.entries[entry] as Entry;
+      const term = e.terms.find((t) => t.kind === 'preferred' && t.lang === 'en') ?? e.terms[0];
+      return term ? [this.hit({ entry, term, cased: null }, 'stem', STEM_SCORE, tokens, 0, tokens.length)] : [];
+    }
+    return [];
   }
 
   /** Every abbreviation the initials of the terms spell (the build lists the everyday words among them as near words). */

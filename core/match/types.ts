@@ -28,6 +28,8 @@ export type HitKind =
   | 'widened'
   /** An abbreviation the index does not list, read as the term's initials ("HFNC" → high-flow nasal cannula). */
   | 'initials'
+  /** A medicine named by its class's stem, as international nonproprietary names are built (irbesartan: the -sartan of the ARBs). */
+  | 'stem'
   /** An Arabic selection that sounds like a Latin-script term (ريمديسيفير → remdesivir). */
   | 'transliterated'
   /** An abbreviation its context defines ("prothrombin complex concentrate (PCC)"): the entry of the definition. */

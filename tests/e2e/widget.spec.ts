@@ -239,12 +239,18 @@ test('no request carries typed or selected text', async () => {
   await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
   const seen: string[] = [];
   page.on('request', (r) => seen.push(`${r.url()} ${r.postData() ?? ''}`.toLowerCase()));
-  for (const word of ['tocilizumab', 'baricitinib', 'enoxaparin']) {
+  for (const [word, id] of [
+    ['tocilizumab', 'tocilizumab'],
+    ['baricitinib', 'baricitinib'],
+    ['enoxaparin', 'heparin'],
+  ]) {
     await searchBox(page).fill(word);
     await searchBox(page).press('Enter');
-    await expect(page.locator(`mx-lookup .mx-card`)).toBeVisible();
+    // This word's card, not the previous one still showing while this one's text arrives.
+    await expect(page.locator(`mx-lookup .mx-card[data-entry-id="${id}"]`)).toBeVisible();
   }
   await searchBox(page).press('Escape'); // the floating card covers the article
+  await expect(page.locator('mx-lookup .mx-card')).toHaveCount(0);
   await page.locator('#article p').nth(1).click({ clickCount: 3 });
   await expect(page.locator('[data-mx-lookup-popover] .mx-popover')).toBeVisible();
   const all = [...seen, ...server.requests.map((r) => r.toLowerCase())];
