@@ -159,6 +159,9 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     const reordered = order.some((v, k) => k > 0 && v < (order[k - 1] as number));
     const whole = termCoverage >= 0.999;
     if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
+    // An abbreviation alone is no part of a longer term: short letters say which of many things
+    // only with the words they came with ("TDM" of "TDM thoracique" is a CT of any organ).
+    if (!whole && order.length === 1 && shortWord(keys, readings.get(order[0] as number))) continue;
     let score = whole
       ? wholeTermScore(ref.term.kind, factor, selectionCoverage)
       : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);
@@ -167,6 +170,11 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1 });
   }
   return out;
+}
+
+/** Whether the word a partial was found by is an abbreviation's length (four letters or fewer). */
+function shortWord(keys: readonly string[], read: readonly Reading[] | undefined): boolean {
+  return (read ?? []).some((r) => r.key.length <= 4 && keys.includes(r.key) && /^[a-z]+$/.test(r.key));
 }
 
 export interface EntryCandidate {

@@ -243,7 +243,7 @@ test('no request carries typed or selected text', async () => {
     ['tocilizumab', 'tocilizumab'],
     ['baricitinib', 'baricitinib'],
     ['enoxaparin', 'heparin'],
-  ]) {
+  ] as const) {
     await searchBox(page).fill(word);
     await searchBox(page).press('Enter');
     // This word's card, not the previous one still showing while this one's text arrives.
