@@ -383,6 +383,9 @@ export class Matcher {
         // PCR", "serology" of "COVID serology") is read as a context-only term is: typed alone it
         // answers, selected in a page only where the page names the entry or a related one.
         if (!c.whole && context && this.leavesOutDomainWord(c.ref, written) && !this.supported(c.ref.entry, named())) continue;
+        // Nor an abbreviation alone as part of a longer term: its letters say which of many things
+        // only with the words they came with ("TDM" of "TDM thoracique" is a CT of any organ).
+        if (c.byAbbreviation && context && !this.supported(c.ref.entry, named())) continue;
         // Words that are a context-only term the page does not support say nothing else either ("PCR" of "PCR test", "Ct de la PCR").
         if (withinUnsupported(c.from, c.to)) continue;
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';

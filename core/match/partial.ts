@@ -42,6 +42,8 @@ export interface BagCandidate {
   /** Selected tokens that matched, in text order (indices into the selection's tokens). */
   from: number;
   to: number;
+  /** A part found by one word of an abbreviation's length ("TDM" of "TDM thoracique"). */
+  byAbbreviation: boolean;
 }
 
 interface Reading {
@@ -159,15 +161,14 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     const reordered = order.some((v, k) => k > 0 && v < (order[k - 1] as number));
     const whole = termCoverage >= 0.999;
     if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
-    // An abbreviation alone is no part of a longer term: short letters say which of many things
-    // only with the words they came with ("TDM" of "TDM thoracique" is a CT of any organ).
-    if (!whole && order.length === 1 && shortWord(keys, readings.get(order[0] as number))) continue;
+
     let score = whole
       ? wholeTermScore(ref.term.kind, factor, selectionCoverage)
       : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);
     if (reordered) score *= REORDERED_FACTOR;
     const sorted = [...usedTokens].sort((a, b) => a - b);
-    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1 });
+    const byAbbreviation = !whole && order.length === 1 && shortWord(keys, readings.get(order[0] as number));
+    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byAbbreviation });
   }
   return out;
 }

@@ -15,6 +15,7 @@ const matcher = buildMatcher(
     entry('serology', [['COVID serology', 'preferred']], ['covid-19']),
     entry('rt-pcr', [['COVID PCR', 'preferred'], ['PCR test', 'synonym'], ['PCR', 'context']], ['covid-19']),
     entry('reinfection', [['COVID reinfection', 'preferred']], ['covid-19']),
+    entry('chest-ct', [['chest CT', 'preferred'], ['TDM thoracique', 'synonym']], ['covid-19']),
   ]),
 );
 const click = (word: string, context: string) => matcher.lookup(word, { context, offset: context.indexOf(word) }).map((h) => h.id);
@@ -37,5 +38,13 @@ describe('a context-only term the page does not support', () => {
     expect(click('urine PCR', 'Urine PCR 45 mg/mmol, BP 158/102 at 35 weeks.')).toEqual([]);
     expect(click('PCR', 'Urine PCR 45 mg/mmol, BP 158/102 at 35 weeks.')).toEqual([]);
     expect(click('PCR', 'COVID-19 suspected; PCR sent.')).toEqual(['rt-pcr']);
+  });
+});
+
+describe('an abbreviation alone as part of a longer term', () => {
+  it('answers typed alone, and in a page only where the page supports the entry', () => {
+    expect(matcher.lookup('TDM')[0]?.id).toBe('chest-ct');
+    expect(click('TDM', 'TDM cérébrale sans injection : normale.')).toEqual([]);
+    expect(click('TDM', 'COVID-19 sévère ; TDM demandée ce jour.')).toEqual(['chest-ct']);
   });
 });
