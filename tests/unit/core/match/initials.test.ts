@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleIndex } from '../../../../cli/compile';
 import type { Entry } from '../../../../core/index/types';
-import { asAbbreviation, initialsOf } from '../../../../core/match/acronyms';
+import { asAbbreviation, definitionIn, initialsOf } from '../../../../core/match/acronyms';
 import { buildMatcher, type Matcher } from '../../../../core/match/matcher';
 import { tokenize } from '../../../../core/text/normalize';
 import { fixtureIndex } from '../../paths';
@@ -104,5 +104,28 @@ describe('an abbreviation the index lists, defined otherwise in its paragraph', 
     expect(matcher.lookup('PE', { context, offset })[0]).toMatchObject({ id: 'physical-examination', kind: 'defined' });
     const other = 'Pleural effusion (PE) on the left.';
     expect(matcher.lookup('PE', { context: other, offset: other.indexOf('PE') })).toEqual([]);
+  });
+});
+
+describe('an abbreviation defined in its text', () => {
+  const defined = (text: string, abbreviation: string) => {
+    const start = text.indexOf(abbreviation);
+    return definitionIn(text, start, start + abbreviation.length);
+  };
+
+  it('is the shortest run of words before its parentheses whose initials spell it', () => {
+    expect(defined('Given prothrombin complex concentrate (PCC) for reversal.', 'PCC')).toBe('prothrombin complex concentrate');
+    expect(defined('Day 5: ventilator-associated pneumonia (VAP).', 'VAP')).toBe('ventilator-associated pneumonia');
+    expect(defined('Physical examination (PE) unremarkable.', 'PE')).toBe('Physical examination');
+  });
+
+  it('or the words in parentheses after it', () => {
+    expect(defined('PE (pleural effusion) on the left.', 'PE')).toBe('pleural effusion');
+  });
+
+  it('is nothing where the words around do not spell it, or it stands in no parentheses', () => {
+    expect(defined('Grade 2 PPE (hand-foot syndrome) on capecitabine.', 'PPE')).toBeNull();
+    expect(defined('High risk for PE on screening.', 'PE')).toBeNull();
+    expect(defined('Started on HFNC (40 L/min).', 'HFNC')).toBeNull();
   });
 });
