@@ -21,6 +21,7 @@ import { Acronyms, asAbbreviation, definitionIn } from './acronyms';
 import { CjkTerms } from './cjk';
 import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
+import { classByStem, medicineStems } from './stems';
 import { langBit, WordForms } from './morphology';
 import { findBagCandidates, findEntryCandidates, readSelection, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
@@ -51,72 +52,8 @@ const NO_ENTRIES: ReadonlySet<number> = new Set();
 const DOMAIN_SHARE = 0.09;
 /** An abbreviation read from a term's initials is a good guess, below any term the index lists. */
 const INITIALS_SCORE = 0.6;
-/**
- * The endings of the WHO's stems for international nonproprietary names (classes whose members'
- * names end alike), with the French and Portuguese final -e or -a: a learned ending counts only
- * when it ends with one, so "-carditis" of myocarditis' members is no stem.
- */
-const INN_STEM = new RegExp(
-  `(${[
-    'sartan', 'pril', 'prilat', 'vir', 'mab', 'cillin', 'cycline', 'floxacin', 'mycin', 'micin', 'azole', 'conazole', 'olol', 'dipine', 'statin', 'parin',
-    'curium', 'curonium', 'sone', 'olone', 'tinib', 'quine', 'vudine', 'xaban', 'gatran', 'triptan', 'prazole', 'tidine', 'setron', 'lukast', 'terol',
-    'profen', 'coxib', 'azepam', 'barbital', 'oxetine', 'triptyline', 'semide', 'thiazide', 'gliptin', 'gliflozin', 'glutide', 'formin', 'kinra', 'cept',
-  ].join('|')})[ae]?$`,
-);
-
-/** Shortest and longest medicine stem read from an entry's members (-pril … -vastatin). */
-const STEM_MIN = 4;
-const STEM_MAX = 8;
 /** A medicine read from its class's stem: a good guess, below a term read from how it sounds. */
 const STEM_SCORE = 0.55;
-
-/**
- * Endings that two or more members of one entry (the medicines of a class, one word each) share
- * and no word of another entry's terms has: the stems of international nonproprietary names
- * (losartan, valsartan: -sartan). A single medicine's entry has no members, so no stem: mefloquine
- * is not hydroxychloroquine.
- */
-export function medicineStems(entries: readonly Entry[]): Map<string, number> {
-  const owners = new Map<string, { entry: number; words: Set<string> } | null>();
-  const everyWord = new Map<string, Set<number>>();
-  entries.forEach((entry, entryIndex) => {
-    for (const term of entry.terms)
-      for (const t of tokenize(term.text, 400)) {
-        if (t.cjk) continue;
-        let set = everyWord.get(t.key);
-        if (!set) everyWord.set(t.key, (set = new Set()));
-        set.add(entryIndex);
-      }
-  });
-  entries.forEach((entry, entryIndex) => {
-    for (const term of entry.terms) {
-      const word = term.text.toLowerCase();
-      if (term.kind !== 'member' || !/^[a-z]{7,}$/.test(word)) continue;
-      for (let n = STEM_MIN; n <= Math.min(STEM_MAX, word.length - 2); n++) {
-        const stem = word.slice(-n);
-        const known = owners.get(stem);
-        if (known === null) continue;
-        if (known === undefined) owners.set(stem, { entry: entryIndex, words: new Set([word]) });
-        else if (known.entry !== entryIndex) owners.set(stem, null);
-        else known.words.add(word);
-      }
-    }
-  });
-  const out = new Map<string, number>();
-  for (const [stem, owner] of owners) {
-    if (!owner || owner.words.size < 2 || !INN_STEM.test(stem)) continue;
-    // No word of another entry's terms ends so ("-mycin" of azithromycin is no class's alone).
-    let alone = true;
-    for (const [word, inEntries] of everyWord)
-      if (word.endsWith(stem) && (inEntries.size > 1 || !inEntries.has(owner.entry))) {
-        alone = false;
-        break;
-      }
-    if (alone) out.set(stem, owner.entry);
-  }
-  return out;
-}
-
 /** A term read from how an Arabic selection sounds: a good guess, below any term the index lists. */
 const TRANSLITERATED_SCORE = 0.7;
 /** Fewest consonants of an Arabic selection read by its sound (three say too little: برد, كبر). */
@@ -379,13 +316,12 @@ export class Matcher {
       const written = read?.written ?? new Set<string>();
       for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight) : []) {
         if (!fitsLanguage(c.ref, lang)) continue;
-        // A part of a term without its word for the disease the guidance is about ("PCR" of "COVID
-        // PCR", "serology" of "COVID serology") is read as a context-only term is: typed alone it
-        // answers, selected in a page only where the page names the entry or a related one.
-        if (!c.whole && context && this.leavesOutDomainWord(c.ref, written) && !this.supported(c.ref.entry, named())) continue;
-        // Nor an abbreviation alone as part of a longer term: its letters say which of many things
-        // only with the words they came with ("TDM" of "TDM thoracique" is a CT of any organ).
-        if (c.byAbbreviation && context && !this.supported(c.ref.entry, named())) continue;
+        // Read as a context-only term is (typed alone it answers, selected in a page only where the
+        // page names the entry or a related one): a part of a term without its word for the disease
+        // the guidance is about ("serology" of "COVID serology"), and an abbreviation alone as part
+        // of a longer term, its letters saying which of many things only with the words they came
+        // with ("TDM" of "TDM thoracique" is a CT of any organ).
+        if (context && (c.byAbbreviation || (!c.whole && this.leavesOutDomainWord(c.keys, written))) && !this.supported(c.ref.entry, named())) continue;
         // Words that are a context-only term the page does not support say nothing else either ("PCR" of "PCR test", "Ct de la PCR").
         if (withinUnsupported(c.from, c.to)) continue;
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';
@@ -396,7 +332,7 @@ export class Matcher {
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupTransliterated(tokens, contextKeys, lang)) keep(hit);
-    if (best.size === 0 && tokens.length === 1) for (const hit of this.lookupStem(tokens[0] as Token, tokens)) keep(hit);
+    if (best.size === 0 && tokens.length === 1) for (const hit of this.lookupStem(tokens)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupInitials(text, tokens, contextKeys, named, context !== '', options.lang ?? lang)) keep(hit);
     // Spelt like a term, when nothing else answered (a single everyday word never: the build
     // lists those within reach).
@@ -736,30 +672,32 @@ export class Matcher {
     if (tokens.some((t) => isNoiseKey(t.key))) return [];
     const words = tokens.map((t) => (/^\d+$/.test(t.key) ? t.key : arabicSkeleton(t.key)));
     if (words.includes('') || words.join('').replace(/\d/g, '').length < MIN_SKELETON) return [];
-    const skeleton = words.join(' ');
-    if (!this.sounds) {
-      const sounds = new Map<string, TermRef[]>();
-      this.entries.forEach((entry, entryIndex) => {
-        for (const term of entry.terms) {
-          if (term.kind === 'context' || term.kind === 'abbreviation' || !/^[\p{Script=Latin}\d\s'’-]+$/u.test(term.text)) continue;
-          let readings = [''];
-          tokenize(term.text, 400).forEach((t, k) => {
-            const own = /^\d+$/.test(t.folded) ? [t.folded] : latinSkeletons(t.folded);
-            readings = readings.flatMap((r) => own.map((s) => (k === 0 ? s : `${r} ${s}`))).slice(0, 8);
-          });
-          for (const reading of new Set(readings)) {
-            const refs = sounds.get(reading);
-            if (!refs) sounds.set(reading, [{ entry: entryIndex, term, cased: null }]);
-            else if (!refs.some((r) => r.entry === entryIndex)) refs.push({ entry: entryIndex, term, cased: null });
-          }
-        }
-      });
-      this.sounds = sounds;
-    }
-    const refs = this.sounds.get(skeleton);
+    const refs = this.soundsTable().get(words.join(' '));
     if (!refs) return [];
     const match: Match = { from: 0, to: tokens.length, refs, factor: 1, weakest: 'exact' };
     return this.rankSenses(match, tokens, around, lang, false).map((ref, rank) => this.hit(ref, 'transliterated', TRANSLITERATED_SCORE - 0.01 * rank, tokens, 0, tokens.length));
+  }
+
+  /** Latin-script terms by the consonant skeletons of their words (transliterate.ts), made on first use. */
+  private soundsTable(): Map<string, TermRef[]> {
+    if (this.sounds) return this.sounds;
+    const sounds = new Map<string, TermRef[]>();
+    this.entries.forEach((entry, entryIndex) => {
+      for (const term of entry.terms) {
+        if (term.kind === 'context' || term.kind === 'abbreviation' || !/^[\p{Script=Latin}\d\s'’-]+$/u.test(term.text)) continue;
+        let readings = [''];
+        tokenize(term.text, 400).forEach((t, k) => {
+          const own = /^\d+$/.test(t.folded) ? [t.folded] : latinSkeletons(t.folded);
+          readings = readings.flatMap((r) => own.map((s) => (k === 0 ? s : `${r} ${s}`))).slice(0, 8);
+        });
+        for (const reading of new Set(readings)) {
+          const refs = sounds.get(reading);
+          if (!refs) sounds.set(reading, [{ entry: entryIndex, term, cased: null }]);
+          else if (!refs.some((r) => r.entry === entryIndex)) refs.push({ entry: entryIndex, term, cased: null });
+        }
+      }
+    });
+    return (this.sounds = sounds);
   }
 
   /**
@@ -768,18 +706,14 @@ export class Matcher {
    * entry lists losartan and valsartan as members (medicineStems); the word must be longer than
    * the stem by three letters.
    */
-  private lookupStem(token: Token, tokens: Token[]): Hit[] {
-    const word = token.key;
-    if (word.length < STEM_MIN + 3 || this.vocabulary.has(word) || this.nearWords.has(word) || !/^[a-z]+$/.test(word)) return [];
-    const stems = (this.stems ??= medicineStems(this.entries));
-    for (let n = Math.min(STEM_MAX, word.length - 3); n >= STEM_MIN; n--) {
-      const entry = stems.get(word.slice(-n));
-      if (entry === undefined) continue;
-      const e = this.entries[entry] as Entry;
-      const term = e.terms.find((t) => t.kind === 'preferred' && t.lang === 'en') ?? e.terms[0];
-      return term ? [this.hit({ entry, term, cased: null }, 'stem', STEM_SCORE, tokens, 0, tokens.length)] : [];
-    }
-    return [];
+  private lookupStem(tokens: Token[]): Hit[] {
+    const word = (tokens[0] as Token).key;
+    if (this.vocabulary.has(word) || this.nearWords.has(word)) return [];
+    const entry = classByStem((this.stems ??= medicineStems(this.entries)), word);
+    if (entry === undefined) return [];
+    const e = this.entries[entry] as Entry;
+    const term = e.terms.find((t) => t.kind === 'preferred' && t.lang === 'en') ?? e.terms[0];
+    return term ? [this.hit({ entry, term, cased: null }, 'stem', STEM_SCORE, tokens, 0, tokens.length)] : [];
   }
 
   /** Every abbreviation the initials of the terms spell (the build lists the everyday words among them as near words). */
@@ -861,14 +795,13 @@ export class Matcher {
   }
 
   /** Whether a term holds a word of the guidance's domain (in a tenth of its entries: "COVID", "SARS") that `written` lacks. */
-  private leavesOutDomainWord(ref: TermRef, written: ReadonlySet<string>): boolean {
+  private leavesOutDomainWord(keys: readonly string[], written: ReadonlySet<string>): boolean {
     if (!this.domainWords) {
       const least = Math.max(3, DOMAIN_SHARE * this.entries.length);
       this.domainWords = new Set([...this.entriesWithWord].filter(([, n]) => n >= least).map(([word]) => word));
     }
     if (this.domainWords.size === 0) return false;
-    for (const key of tokenize(ref.term.text, 400)) if (this.domainWords.has(key.key) && !written.has(key.key)) return true;
-    return false;
+    return keys.some((key) => this.domainWords?.has(key) && !written.has(key));
   }
 
   /** Entries named by a term that needs no context (the evidence a context-only term needs). */

@@ -44,6 +44,8 @@ export interface BagCandidate {
   to: number;
   /** A part found by one word of an abbreviation's length ("TDM" of "TDM thoracique"). */
   byAbbreviation: boolean;
+  /** The term's word keys. */
+  keys: readonly string[];
 }
 
 interface Reading {
@@ -168,7 +170,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     if (reordered) score *= REORDERED_FACTOR;
     const sorted = [...usedTokens].sort((a, b) => a - b);
     const byAbbreviation = !whole && order.length === 1 && shortWord(keys, readings.get(order[0] as number));
-    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byAbbreviation });
+    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byAbbreviation, keys });
   }
   return out;
 }

@@ -23,9 +23,22 @@ export function arabicSkeleton(word: string): string {
 }
 
 /** Two skeletons one after the other; a letter doubled where they meet is one (Arabic writes no double letter). */
-export function joinSkeletons(a: string, b: string): string {
+function joinSkeletons(a: string, b: string): string {
   return b !== '' && a.endsWith(b[0] as string) ? a + b.slice(1) : a + b;
 }
+
+/** Latin letter pairs read as one sound, each with the skeleton letters it may be. */
+const LATIN_PAIRS: Record<string, readonly string[]> = {
+  ch: ['k', 'x'],
+  sh: ['x'],
+  // Greek theta: ت or ث (methasone, ميثازون).
+  th: ['t', 's'],
+  ph: ['f'],
+  ck: ['k'],
+};
+
+/** Latin letters Arabic writes as another skeleton letter (c is read by the letter after it). */
+const LATIN_LETTERS: Record<string, string> = { x: 'ks', p: 'b', q: 'k', z: 's', j: 'g', v: 'f' };
 
 /**
  * The skeletons of a Latin-script word (lowercase, no diacritics): one, or two where "ch" may be
@@ -33,36 +46,19 @@ export function joinSkeletons(a: string, b: string): string {
  */
 export function latinSkeletons(word: string): string[] {
   let readings = [''];
-  const push = (parts: string[]) => {
+  const push = (parts: readonly string[]) => {
     readings = readings.flatMap((r) => parts.map((p) => joinSkeletons(r, p))).slice(0, 4);
   };
   for (let i = 0; i < word.length; i++) {
     const c = word[i] as string;
     const n = word[i + 1] ?? '';
     if ('aeiouyhw'.includes(c)) continue;
-    if (c === 'c' && n === 'h') {
-      push(['k', 'x']);
-      i++;
-    } else if (c === 's' && n === 'h') {
-      push(['x']);
-      i++;
-    } else if (c === 't' && n === 'h') {
-      // Greek theta: ت or ث (methasone, ميثازون).
-      push(['t', 's']);
-      i++;
-    } else if (c === 'p' && n === 'h') {
-      push(['f']);
-      i++;
-    } else if (c === 'c' && n === 'k') {
-      push(['k']);
+    const pair = LATIN_PAIRS[c + n];
+    if (pair) {
+      push(pair);
       i++;
     } else if (c === 'c') push(['eiy'.includes(n) && n !== '' ? 's' : 'k']);
-    else if (c === 'x') push(['ks']);
-    else if (c === 'p') push(['b']);
-    else if (c === 'q') push(['k']);
-    else if (c === 'z') push(['s']);
-    else if (c === 'j') push(['g']);
-    else if (c === 'v') push(['f']);
+    else if (LATIN_LETTERS[c]) push([LATIN_LETTERS[c] as string]);
     else if (/[a-z0-9]/.test(c)) push([c]);
     else return [];
   }

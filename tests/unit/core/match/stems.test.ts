@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { assembleIndex } from '../../../../cli/compile';
 import type { Entry, TermKind } from '../../../../core/index/types';
-import { buildMatcher, medicineStems } from '../../../../core/match/matcher';
+import { buildMatcher } from '../../../../core/match/matcher';
+import { medicineStems } from '../../../../core/match/stems';
 import { fixtureIndex } from '../../paths';
 
 const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
