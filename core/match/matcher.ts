@@ -44,6 +44,8 @@ interface Match {
   refs: TermRef[];
   factor: number;
   weakest: Step;
+  /** Entries the phrase excludes ("VTE prophylaxis" is no VTE): no nested hit names them. */
+  excludes?: number[];
 }
 
 const isContextOnly = (refs: readonly TermRef[]) => refs.every((r) => r.term.kind === 'context');
@@ -565,7 +567,8 @@ export class Matcher {
       for (let k = reaches.length - 1; k >= 0; k--) {
         const reach = reaches[k] as Reach;
         if (reach.to > outer.to || (i === outer.from && reach.to === outer.to)) continue;
-        const refs = reach.refs.filter((r) => !own.has(r.entry) && r.term.kind !== 'context');
+        // (Not an entry the phrase around excludes: "VTE" of "VTE prophylaxis" is no VTE.)
+        const refs = reach.refs.filter((r) => !own.has(r.entry) && r.term.kind !== 'context' && !outer.excludes?.includes(r.entry));
         if (refs.length > 0) out.push({ from: i, to: reach.to, refs, factor: reach.factor, weakest: reach.weakest });
       }
     }
@@ -777,9 +780,11 @@ export class Matcher {
     while (i < input.tokens.length) {
       const reach = this.walker.longest(input, i);
       let refs = reach && input.lang && !reach.refs.every((ref) => fitsLanguage(ref, input.lang)) ? reach.refs.filter((ref) => fitsLanguage(ref, input.lang)) : reach?.refs;
+      let excludes: number[] | undefined;
       if (reach && refs?.some((ref) => ref.exclusion)) {
         // "hay fever": the phrase is read whole, and names nothing of the entry it excludes.
-        for (const ref of refs) if (ref.exclusion) (input.excluded ??= new Set()).add(ref.entry);
+        excludes = refs.filter((ref) => ref.exclusion).map((ref) => ref.entry);
+        for (const entry of excludes) (input.excluded ??= new Set()).add(entry);
         refs = refs.filter((ref) => !ref.exclusion);
         if (refs.length === 0) {
           i = reach.to;
@@ -787,7 +792,7 @@ export class Matcher {
         }
       }
       if (reach && refs && refs.length > 0) {
-        matches.push({ from: i, to: reach.to, refs, factor: reach.factor, weakest: reach.weakest });
+        matches.push({ from: i, to: reach.to, refs, factor: reach.factor, weakest: reach.weakest, ...(excludes && { excludes }) });
         i = reach.to;
       } else i++;
     }

@@ -72,8 +72,9 @@ export function insertTerm(trie: Trie, keys: readonly string[], ref: TermRef): v
 }
 
 // Sentence punctuation between two words ends any multi-word term ("high. Flow" is not "high flow");
-// a dot inside a code or version ("BA.5", "U07.1") is not punctuation.
-const BREAK = /[;:!?,()[\]{}|\n\r\t]|\.\s|\s\./;
+// a dot inside a code or version ("BA.5", "U07.1") is not punctuation, and neither is a hyphen inside
+// a word; a dash between spaces is ("?PE - D-dimer 2.4").
+const BREAK = /[;:!?,()[\]{}|\n\r\t]|\.\s|\s\.|\s[-\u2013\u2014]\s/;
 
 const NONE: readonly Reach[] = Object.freeze([]) as readonly Reach[];
 

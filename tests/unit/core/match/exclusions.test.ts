@@ -17,7 +17,12 @@ const entry = (id: string, terms: string[], not: string[]): Entry => ({
   terms: terms.map((text, k) => ({ text, lang: 'en', kind: k === 0 ? 'preferred' : 'synonym' })),
   exclusions: not.map((text) => ({ text, lang: 'en' })),
 });
-const index = assembleIndex([entry('fever', ['fever', 'pyrexia'], ['hay fever', 'glandular fever']), entry('stroke', ['stroke', 'acute stroke'], ['heat stroke', 'stroke volume'])]);
+const index = assembleIndex([
+  entry('fever', ['fever', 'pyrexia'], ['hay fever', 'glandular fever']),
+  entry('stroke', ['stroke', 'acute stroke'], ['heat stroke', 'stroke volume']),
+  entry('vte', ['venous thromboembolism', 'VTE'], ['VTE prophylaxis']),
+  entry('thromboprophylaxis', ['thromboprophylaxis', 'VTE prophylaxis'], []),
+]);
 const matcher = buildMatcher(index);
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 
@@ -26,6 +31,11 @@ describe('exclusion phrases', () => {
     expect(matcher.scan('Hay fever every spring; cetirizine.')).toEqual([]);
     expect(matcher.scan('Stroke volume variation 14%, fluid bolus given.')).toEqual([]);
     expect(ids(matcher.scan('Heat stroke on Monday; today fever 38.6 and a new acute stroke on CT.'))).toEqual(['fever', 'stroke']);
+  });
+
+  it('hold when the phrase is another entry’s term: that entry is found, the excluded one not nested in it', () => {
+    expect(ids(matcher.scan('VTE prophylaxis with enoxaparin until discharge.'))).toEqual(['thromboprophylaxis']);
+    expect(ids(matcher.scan('COVID-19 pneumonia complicated by VTE despite thromboprophylaxis.'))).toEqual(['vte', 'thromboprophylaxis']);
   });
 
   it('keep a selection or a double-click inside them from answering the entry', () => {

@@ -123,6 +123,9 @@ describe('scan', () => {
 
   it('does not join words across sentence punctuation', () => {
     expect(ids(matcher.scan('Pulmonary. Embolism is not a word here.'))).toEqual([]);
+    // A dash between spaces separates items of a list; a hyphen inside a word joins.
+    expect(ids(matcher.scan('Pulmonary - embolism – neither here.'))).toEqual([]);
+    expect(ids(matcher.scan('Pulmonary-embolism suspected.'))).toEqual(['pulmonary-embolism']);
   });
 
   it('keeps the sense that fits its sentence for an ambiguous abbreviation', () => {
