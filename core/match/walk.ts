@@ -113,7 +113,11 @@ export class Walker {
     const rootIds = new Set<number>();
     for (const edge of trie.edges.keys()) if (edge < WORD_LIMIT) rootIds.add(edge);
     for (const [word, id] of trie.words) if (rootIds.has(id)) this.rootWords.add(word);
+    for (const word of mergeable) if (word.length >= 2) this.mergeShapes.add(shapeOf(word, ''));
   }
+
+  /** A hash of every word two written words may join into. */
+  private readonly mergeShapes = new Set<number>();
 
   /** Words that start a term (the root's edges): most words of a text start none, and are passed over without building an edge key. */
   private readonly rootWords = new Set<string>();
@@ -151,7 +155,16 @@ export class Walker {
     found.length = 0;
     this.step(input, i, i, 0, 1, 'exact', found);
     if (found.length === 0) return NONE;
-    return found.length === 1 ? [found[0] as Reach] : found.slice().sort((a, b) => a.to - b.to);
+    if (found.length === 1) return [found[0] as Reach];
+    // (Insertion sort: a handful of reaches, and no comparator closure or merge buffer per word.)
+    const out = found.slice();
+    for (let k = 1; k < out.length; k++) {
+      const reach = out[k] as Reach;
+      let m = k - 1;
+      for (; m >= 0 && (out[m] as Reach).to > reach.to; m--) out[m + 1] = out[m] as Reach;
+      out[m + 1] = reach;
+    }
+    return out;
   }
 
   private readonly buffer: Reach[] = [];
@@ -177,7 +190,8 @@ export class Walker {
     // Two words written apart that a term writes as one ("Fang Cang", "N-95", "hand rub").
     const next = tokens[j + 1];
     // (Inside a term only when the word as written led nowhere: it saves a string per word.)
-    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1)) {
+    // (A pair whose joined hash no term word has is passed over without building the string.)
+    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeShapes.has(shapeOf(token.folded, next.folded))) {
       const concat = token.folded + next.folded;
       // Never with a function word ("de saturation" is not "desaturation").
       if (this.mergeable.has(concat) && !isNoiseKey(token.key) && !isNoiseKey(next.key) && this.joined(input, j, j + 1)) {
@@ -242,6 +256,14 @@ export class Walker {
     this.step(input, start, j + used, child, f, w, found);
     return true;
   }
+}
+
+/** A hash of `a` + `b` (FNV-1a, kept below 2^30 so V8 neither boxes nor hashes it slowly), without joining them. */
+function shapeOf(a: string, b: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < a.length; k++) h = Math.imul(h ^ a.charCodeAt(k), 0x01000193);
+  for (let k = 0; k < b.length; k++) h = Math.imul(h ^ b.charCodeAt(k), 0x01000193);
+  return h & 0x3fffffff;
 }
 
 /** An abbreviation is not the tail or head of a hyphenated word ("anti-CCP", "25-OHD", "TEP-TDM"). */

@@ -51,7 +51,10 @@ export function canonicalKey(folded: string): string {
   if (cached !== undefined) return cached;
   const first = folded.charCodeAt(0);
   const key = first >= 0x0600 && first <= 0x06ff ? folded.replace(ARABIC_ARTICLE, '') : americanSpelling(singular(folded));
-  if (keyCache.size < 50_000) keyCache.set(folded, key);
+  // (Started afresh when full: a 100k-term build fills it, and the words of the notes read after
+  // it must be cached too, or every scan spells every word's key again.)
+  if (keyCache.size >= 50_000) keyCache.clear();
+  keyCache.set(folded, key);
   return key;
 }
 
