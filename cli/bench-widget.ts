@@ -39,17 +39,43 @@ const NETWORKS = [
   { name: 'Slow 3G (400 kbit/s, 400 ms)', latency: 400, throughput: (400 * 1024) / 8 },
 ] as const;
 
+/** What the page loaded up to the widget's ready event: each file with its bytes on the wire (0: from the HTTP cache). */
+const LOADED_BEFORE_READY = `(() => {
+  const short = (url) => new URL(url).pathname.split('/').pop().replace(/-[\\w-]{8}\\.js$/, '.js');
+  const nav = performance.getEntriesByType('navigation')[0];
+  const files = [nav, ...performance.getEntriesByType('resource')].filter((r) => r.responseEnd <= window.__mxReady && !/favicon/.test(r.name));
+  return { html: nav.responseEnd, files: files.map((r) => ({ name: short(r.name), bytes: r.transferSize, end: r.responseEnd })) };
+})()`;
+
+interface Loaded {
+  /** When the page's HTML had arrived (ms after navigation). */
+  html: number;
+  files: { name: string; bytes: number; end: number }[];
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const listLoaded = ({ files }: Loaded) =>
+  files.map((f) => `${f.name} ${f.bytes > 0 ? kB(f.bytes) : 'cached'} (${f.end.toFixed(0)} ms)`).join(', ');
+
 /**
  * The widget on a connection like a district hospital's, on a server that does not compress (the
  * demo server): navigation → a search that answers (the ready event), a chosen card shown, and a
- * return visit (index from IndexedDB). Targets of issue 14: Slow 3G ≤ 3 s, Fast 3G ≤ 1.5 s, a card
- * ≤ 1 s after it is chosen on Slow 3G, a return visit ≤ 100 ms.
+ * return visit. Targets of issue 14: Slow 3G ≤ 3 s, Fast 3G ≤ 1.5 s, a card ≤ 1 s after it is chosen
+ * on Slow 3G, a return visit ≤ 100 ms.
+ *
+ * A return visit is a new navigation to the page (from another page, not a reload) with what the
+ * first visit left: the HTTP cache (the demo server sends the caching headers widget/README.md asks
+ * of a hospital's server: hashed chunks immutable, mx-lookup.js stale-while-revalidate) and the
+ * whole index in IndexedDB. The page's own HTML is revalidated over the line, as a hospital's CMS
+ * sends it, and no widget can answer before its page has arrived: the table gives both the time
+ * from navigation and the widget's own part, from the page's HTML received to ready.
  */
 async function throttledTable(log: (line: string) => void, serverUrl: string): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  const details: string[] = [];
   try {
     log('\n== widget on a slow connection (Chromium network throttling; demo server, no compression)');
-    log('connection                        navigation → ready   card after choosing   return visit → ready');
+    log('connection                        navigation → ready   card after choosing   return visit: navigation → ready (HTML received → ready)');
     for (const network of NETWORKS) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addInitScript(RECORD_READY);
@@ -63,6 +89,7 @@ async function throttledTable(log: (line: string) => void, serverUrl: string): P
       };
       await page.goto(`${serverUrl}/hospital.html`, { waitUntil: 'commit', timeout: 120_000 });
       const first = await ready();
+      const firstLoaded = (await page.evaluate(LOADED_BEFORE_READY)) as Loaded;
       const box = page.locator('mx-lookup[mode="search"] input[role="combobox"]');
       await box.fill('dexa');
       await page.locator('mx-lookup [role="option"][data-entry-id="dexamethasone"]').waitFor({ timeout: 60_000 });
@@ -76,11 +103,18 @@ async function throttledTable(log: (line: string) => void, serverUrl: string): P
         if (waited > 180_000) throw new Error(`${network.name}: the whole index was not cached within 3 minutes`);
         await page.waitForTimeout(200);
       }
-      await page.reload({ waitUntil: 'commit' });
+      // A return visit: away from the page, then to it again (a reload would revalidate every script).
+      await page.goto('about:blank');
+      await page.goto(`${serverUrl}/hospital.html`, { waitUntil: 'commit', timeout: 120_000 });
       const again = await ready();
-      log(`${network.name.padEnd(33)} ${`${(first / 1000).toFixed(2)} s`.padStart(18)} ${`${card} ms`.padStart(21)} ${`${again.toFixed(0)} ms`.padStart(22)}`);
+      const againLoaded = (await page.evaluate(LOADED_BEFORE_READY)) as Loaded;
+      const returnVisit = `${again.toFixed(0)} ms (${(again - againLoaded.html).toFixed(0)} ms)`;
+      log(`${network.name.padEnd(33)} ${`${(first / 1000).toFixed(2)} s`.padStart(18)} ${`${card} ms`.padStart(21)} ${returnVisit.padStart(24)}`);
+      details.push(`${network.name}\n  first visit, before ready: ${listLoaded(firstLoaded)}\n  return visit, before ready: ${listLoaded(againLoaded)}`);
       await context.close();
     }
+    log('what arrived before ready (bytes on the wire, when it had arrived):');
+    for (const line of details) log(line);
   } finally {
     await browser.close();
   }

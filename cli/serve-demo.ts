@@ -8,8 +8,24 @@ import sirv from 'sirv';
 import { PROJECT_ROOT as root } from './default-index';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** The widget's chunks carry a hash of their content in their name (mx-lookup-shared-9CuQEHvE.js). */
+const HASHED_CHUNK = /\/mx-lookup-[a-z-]+-[\w-]{8}\.js$/;
+
+/**
+ * What a hospital's server can send for the widget's files (widget/README.md): a hashed chunk never
+ * changes, so it is kept a year without asking again; the two files a page names (mx-lookup.js,
+ * mx-lookup.iife.js) are used from the cache at once and revalidated in the background
+ * (stale-while-revalidate), so a new version reaches the next visit. The guidance parts are fetched
+ * revalidated by the widget itself (a cached index answers meanwhile), as every other file here.
+ */
+function widgetCaching(res: ServerResponse, pathname: string): void {
+  if (HASHED_CHUNK.test(pathname)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  else if (/\/mx-lookup(\.iife)?\.js$/.test(pathname)) res.setHeader('Cache-Control', 'public, max-age=0, stale-while-revalidate=604800');
+}
+
 const mounts: [string, Handler][] = [
-  ['/widget/', sirv(join(root, 'widget', 'dist'), { dev: true, etag: true })],
+  ['/widget/', sirv(join(root, 'widget', 'dist'), { dev: true, etag: true, setHeaders: widgetCaching })],
   ['/ehr/', sirv(join(root, 'tests', 'fixtures', 'pages'), { dev: true })],
   ['/react/', sirv(join(root, 'demo', 'react', 'dist'), { dev: true, etag: true })],
   ['/', sirv(join(root, 'demo'), { dev: true, etag: true })],

@@ -4,22 +4,23 @@
 // Everything from the network or from storage is checked against the schema before use.
 //
 // On the network the index comes in parts when the site has them (guidance/ beside the index, as
-// the widget's build writes them): the matching index first (about 100 kB compressed), so a slow
-// connection answers searches in seconds; a card's text in a small group when it is opened; every
-// group in the background, after which the whole index is cached for offline use. Parts are gzip
+// the widget's build writes them): the matching part first (63 kB compressed), so a slow
+// connection answers searches in seconds; its near words (25 kB; until they arrive the matcher
+// corrects no misspelling) when a search first finds nothing, else first in the background; a
+// card's text in a small group when it is opened; every group in the background, after which the whole index is cached for offline use. Parts are gzip
 // files decompressed here, so a server that does not compress still sends them small. A site with
 // only guidance-index.json gets it whole, as before.
 import { get, set } from 'idb-keyval';
-import { parseIndex } from '../core/index/schema';
-import { cardGroup, CARD_GROUPS, isPartialEntry, type CardText } from '../core/index/split';
+import { hasIndexHeader, parseIndex } from '../core/index/schema';
+import { cardGroup, CARD_GROUPS, fromMatchPart, fromNearPart, isPartialEntry, MATCH_PART_FORMAT, type CardText } from '../core/index/split';
 import type { Entry, GuidanceIndex } from '../core/index/types';
 import { ignore } from '../core/errors/ignore';
 
 export interface LoadedIndex {
   index: GuidanceIndex;
   from: 'network' | 'cache';
-  /** The cards' text still to fetch, when `index` is a matching index; null when it is whole. */
-  cards: CardTexts | null;
+  /** The cards' text (and near words) still to fetch, when `index` is a matching index; null when it is whole. */
+  cards: IndexParts | null;
 }
 
 interface CachedIndex {
@@ -31,7 +32,7 @@ interface CachedIndex {
 export interface LoadOptions {
   fetchImpl?: typeof fetch;
   /** Called when the background revalidation found a newer index than the cached one. */
-  onUpdate?: (index: GuidanceIndex, cards: CardTexts | null) => void;
+  onUpdate?: (index: GuidanceIndex, cards: IndexParts | null) => void;
 }
 
 const cacheKey = (url: string) => `mx-lookup-index:${url}`;
@@ -67,24 +68,54 @@ const checked = (raw: unknown): GuidanceIndex => {
 const partUrl = (indexUrl: string, name: string) => new URL(`guidance/${name}`, indexUrl).href;
 
 /** The matching index from the site's parts, or the whole index where the site has no parts. */
-async function fetchIndex(url: string, fetchImpl: typeof fetch): Promise<{ index: GuidanceIndex; cards: CardTexts | null }> {
+async function fetchIndex(url: string, fetchImpl: typeof fetch): Promise<{ index: GuidanceIndex; cards: IndexParts | null }> {
   try {
-    const index = checked(await fetchJson(partUrl(url, 'match.json.gz'), fetchImpl));
-    return { index, cards: new CardTexts(url, fetchImpl) };
+    const raw = await fetchJson(partUrl(url, 'match.json.gz'), fetchImpl);
+    // A matching part of an earlier build is a plain matching index, its near words in it.
+    const isPart = (raw as { format?: unknown } | null)?.format === MATCH_PART_FORMAT;
+    const index = checked(isPart ? fromMatchPart(raw) : raw);
+    return { index, cards: new IndexParts(url, fetchImpl, index, isPart) };
   } catch (error) {
     if (!(error instanceof HttpError && error.status === 404)) throw error;
   }
   return { index: checked(await fetchJson(url, fetchImpl)), cards: null };
 }
 
-/** The cards' text of a matching index, fetched a group at a time; filled into the entries themselves. */
-export class CardTexts {
+/**
+ * What a matching index still lacks: the cards' text, fetched a group at a time and filled into the
+ * entries themselves, and the lexicon's near words.
+ */
+export class IndexParts {
   private readonly groups = new Map<number, Promise<Record<string, CardText>>>();
+  private near: Promise<string[]> | undefined;
+  private nearArrived: (words: string[]) => void = () => undefined;
+  /** The near words once they have arrived, however many tries it took (never, without `nearWordsPending`). */
+  readonly nearWordsArrived = new Promise<string[]>((done) => (this.nearArrived = done));
 
   constructor(
     private readonly indexUrl: string,
     private readonly fetchImpl: typeof fetch,
+    private readonly index: GuidanceIndex,
+    /** Whether the index's near words are still to fetch (guidance/near.json.gz). */
+    public nearWordsPending: boolean,
   ) {}
+
+  /** The index's near words, fetched once (again after a failure) and put into its lexicon. */
+  nearWords(): Promise<string[]> {
+    if (!this.nearWordsPending) return Promise.resolve(this.index.lexicon.nearWords);
+    if (!this.near) {
+      const loading = fetchJson(partUrl(this.indexUrl, 'near.json.gz'), this.fetchImpl).then((raw) => {
+        const words = fromNearPart(raw, this.index);
+        this.index.lexicon.nearWords = words;
+        this.nearWordsPending = false;
+        this.nearArrived(words);
+        return words;
+      });
+      loading.catch(() => (this.near = undefined)); // asked again by the background
+      this.near = loading;
+    }
+    return this.near;
+  }
 
   private group(n: number): Promise<Record<string, CardText>> {
     let loading = this.groups.get(n);
@@ -114,8 +145,9 @@ export class CardTexts {
     return entry;
   }
 
-  /** Every card of `index`, one group after the other (a reader's card is fetched beside them); the index made whole. */
+  /** Every card of `index` and its near words, one part after the other (a reader's card is fetched beside them); the index made whole. */
   async all(index: GuidanceIndex): Promise<GuidanceIndex> {
+    await this.nearWords();
     for (let n = 0; n < CARD_GROUPS; n++) {
       await this.wanted; // a reader's card first: on a slow line the two would share it
       await this.group(n);
@@ -140,7 +172,7 @@ async function store(url: string, index: GuidanceIndex, cached: CachedIndex | un
 /** How long the background waits after the widget is ready: the reader's first card should not share a slow line with it. */
 const BACKGROUND_DELAY_MS = 3000;
 
-function completeInBackground(url: string, fetched: { index: GuidanceIndex; cards: CardTexts | null }, cached: CachedIndex | undefined): void {
+function completeInBackground(url: string, fetched: { index: GuidanceIndex; cards: IndexParts | null }, cached: CachedIndex | undefined): void {
   if (!fetched.cards) return;
   const cards = fetched.cards;
   void new Promise((done) => setTimeout(done, BACKGROUND_DELAY_MS))
@@ -151,10 +183,14 @@ function completeInBackground(url: string, fetched: { index: GuidanceIndex; card
 
 export async function loadIndex(url: string, options: LoadOptions = {}): Promise<LoadedIndex> {
   const fetchImpl = options.fetchImpl ?? fetch;
+  // Asked at once, beside the cache: a first visit waits for it, a return visit revalidates with it.
+  const fetching = fetchIndex(url, fetchImpl);
+  fetching.catch(ignore('a cached index answers without it; a first visit reports it below'));
   const cached = await later(() => get<CachedIndex>(cacheKey(url))).catch(ignore('without IndexedDB (a private window) the index is fetched'));
-  const fromCache = cached ? parseIndex(cached.index) : undefined;
-  if (cached && fromCache?.ok) {
-    void fetchIndex(url, fetchImpl)
+  // Checked in full before it was stored: read back, its header is checked (a return visit's ready waits for this).
+  const fromCache = cached && hasIndexHeader(cached.index) ? cached.index : undefined;
+  if (cached && fromCache) {
+    void fetching
       .then(async (fetched) => {
         if (!isNewer(fetched.index, cached)) return;
         if (fetched.cards) completeInBackground(url, fetched, cached);
@@ -162,10 +198,10 @@ export async function loadIndex(url: string, options: LoadOptions = {}): Promise
         options.onUpdate?.(fetched.index, fetched.cards);
       })
       .catch(ignore('offline or a bad answer: the cached index stays'));
-    return { index: fromCache.index, from: 'cache', cards: null };
+    return { index: fromCache, from: 'cache', cards: null };
   }
   try {
-    const fetched = await fetchIndex(url, fetchImpl);
+    const fetched = await fetching;
     if (fetched.cards) completeInBackground(url, fetched, undefined);
     else await store(url, fetched.index, undefined);
     return { ...fetched, from: 'network' };

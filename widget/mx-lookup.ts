@@ -7,11 +7,11 @@ import { THEME_CSS } from '../components/styles';
 import { parseInfobutton, resolveInfobutton } from '../core/infobutton/infobutton';
 import type { Entry, GuidanceIndex } from '../core/index/types';
 import type { EntryPurpose } from '../components/lookup-view';
-import type { Matcher } from '../core/match/matcher';
+import type { buildMatcher as buildMatcherType, Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
-import { loadIndex, type CardTexts, type LoadedIndex } from './index-loader';
+import { loadIndex, type IndexParts, type LoadedIndex } from './index-loader';
 import type { SyncReport, SyncStatus } from './source-sync';
-import { reportIgnoredTo } from '../core/errors/ignore';
+import { ignore, reportIgnoredTo } from '../core/errors/ignore';
 
 /** Where this module was loaded from: the default index sits next to it. */
 const SCRIPT_URL = import.meta.url;
@@ -25,8 +25,8 @@ interface SharedIndex {
   index: GuidanceIndex;
   matcher: Matcher;
   from: LoadedIndex['from'];
-  /** The cards' text still to fetch (a matching index from the network); null when the index is whole. */
-  cards: CardTexts | null;
+  /** The cards' text and near words still to fetch (a matching index from the network); null when the index is whole. */
+  cards: IndexParts | null;
   /** Run after a newer index replaced `index` and `matcher` (a followed source merges with the new one). */
   onReplace: Set<() => void>;
 }
@@ -38,10 +38,28 @@ interface Answering {
 
 const shared = new Map<string, Promise<SharedIndex>>();
 
+/**
+ * The matcher of `index`. Built before the index's near words have arrived, it corrects no
+ * misspelling until they do; then it is completed in place and whatever merged it is rebuilt.
+ */
+function answerFrom(index: GuidanceIndex, cards: IndexParts | null, build: typeof buildMatcherType, completed: (matcher: Matcher) => void): Matcher {
+  const matcher = build(index, { nearWordsPending: cards?.nearWordsPending === true });
+  if (cards?.nearWordsPending)
+    void cards.nearWordsArrived.then((words) => {
+      matcher.completeNearWords(words);
+      completed(matcher);
+    });
+  return matcher;
+}
+
 function sharedIndex(url: string): Promise<SharedIndex> {
   let loading = shared.get(url);
   if (!loading) {
     let record: SharedIndex | undefined;
+    // A source merged with the default index is rebuilt once the default's near words have arrived.
+    const completed = (matcher: Matcher) => {
+      if (record?.matcher === matcher) for (const listener of record.onReplace) listener();
+    };
     // The matcher's code is fetched while the index downloads (it is not needed before).
     const matcherCode = import('../core/match/matcher');
     loading = loadIndex(url, {
@@ -51,13 +69,13 @@ function sharedIndex(url: string): Promise<SharedIndex> {
         void matcherCode.then(({ buildMatcher }) => {
           update.index = index;
           update.cards = cards;
-          update.matcher = buildMatcher(index);
+          update.matcher = answerFrom(index, cards, buildMatcher, completed);
           for (const listener of update.onReplace) listener();
         });
       },
     }).then(async ({ index, from, cards }) => {
       const { buildMatcher } = await matcherCode;
-      return (record = { index, matcher: buildMatcher(index), from, cards, onReplace: new Set() });
+      return (record = { index, matcher: answerFrom(index, cards, buildMatcher, completed), from, cards, onReplace: new Set() });
     });
     loading.catch(() => shared.delete(url)); // the next element tries again
     shared.set(url, loading);
@@ -249,7 +267,9 @@ export class MxLookup extends LitElement {
     }
     try {
       const { buildMatcher } = await import('../core/match/matcher');
-      const followed = await followSource(record, this.source, this.key, buildMatcher);
+      // Merged with a default index whose near words are still to come, the source's matcher waits for them too (onReplace rebuilds it).
+      const build = (index: GuidanceIndex) => buildMatcher(index, { nearWordsPending: record.cards?.nearWordsPending === true });
+      const followed = await followSource(record, this.source, this.key, build);
       return { answering: followed, synced: followed.synced };
     } catch (error) {
       // Unusable attributes (or no WebCrypto): nothing is requested from the source, the default index answers.
@@ -273,11 +293,31 @@ export class MxLookup extends LitElement {
     const panel = this.panel();
     const record = this.shared; // its matcher is replaced when a newer index (or source version) arrives
     if (!panel || !record) return;
-    panel.suggest = async (text) => {
-      const hits = record.matcher.suggest(text, { limit: 8, lang: this.readerLang });
-      return { hits, entries: entriesFor(record.matcher, hits, false) };
-    };
+    panel.suggest = (text) =>
+      this.withNearWords(
+        () => {
+          const hits = record.matcher.suggest(text, { limit: 8, lang: this.readerLang });
+          return { hits, entries: entriesFor(record.matcher, hits, false) };
+        },
+        (answer) => answer.hits.length === 0,
+      );
     panel.fetchEntry = (id, purpose) => this.entryFor(record.matcher, id, purpose);
+  }
+
+  /**
+   * `ask()`'s answer; when it finds nothing while the default index's near words are still to come
+   * (a first visit, before the background has brought them), they are fetched now and it is asked
+   * again: a misspelling typed at once is corrected as soon as they are in.
+   */
+  private async withNearWords<T>(ask: () => T, empty: (answer: T) => boolean): Promise<T> {
+    const answer = ask();
+    const parts = this.defaultIndex?.cards;
+    if (!empty(answer) || !parts?.nearWordsPending) return answer;
+    const arrived = await parts.nearWords().then(
+      () => parts.nearWordsArrived.then(() => true), // the matchers are completed by then
+      ignore('offline: misspellings are corrected once the near words arrive'),
+    );
+    return arrived ? ask() : answer;
   }
 
   /** An entry for its card (its text fetched when missing), or only for its title (a related entry's link). */
@@ -317,7 +357,10 @@ export class MxLookup extends LitElement {
         return popover;
       },
       lookup: async (text, context, offset) => {
-        const answer = answerSelection(record.matcher, text, { context, offset, lang: this.readerLang });
+        const answer = await this.withNearWords(
+          () => answerSelection(record.matcher, text, { context, offset, lang: this.readerLang }),
+          (found) => found.hits.length === 0,
+        );
         // The card the popover opens at once has its text before it shows.
         const opened = answer.mode === 'term' || answer.hits.length === 1 ? answer.hits[0] : undefined;
         if (opened) await this.card(record.matcher, opened.id);

@@ -9,19 +9,21 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { defineConfig } from 'vite';
 import { minifyCssLiteralsPlugin } from '../scripts/minify-css-literals.ts';
-import { cardTextGroups, matchingIndex } from '../core/index/split.ts';
+import { cardTextGroups, matchPart, nearPart } from '../core/index/split.ts';
 import type { GuidanceIndex } from '../core/index/types.ts';
 
 /**
  * The index in parts for slow connections, gzip-compressed here so that a server which does not
  * compress still sends them small (the widget decompresses them with DecompressionStream):
- * guidance/match.json.gz (what matching needs) and guidance/cards-<n>.json.gz (the cards' text).
+ * guidance/match.json.gz (what matching needs), guidance/near.json.gz (the lexicon's near words,
+ * which only spelling correction needs: fetched after it) and guidance/cards-<n>.json.gz (the cards' text).
  */
 function writeIndexParts(indexFile: string, dir: string): void {
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as GuidanceIndex;
   mkdirSync(dir, { recursive: true });
   const gz = (value: unknown) => gzipSync(JSON.stringify(value), { level: 9 });
-  writeFileSync(join(dir, 'match.json.gz'), gz(matchingIndex(index)));
+  writeFileSync(join(dir, 'match.json.gz'), gz(matchPart(index)));
+  writeFileSync(join(dir, 'near.json.gz'), gz(nearPart(index)));
   cardTextGroups(index).forEach((group, n) => writeFileSync(join(dir, `cards-${n}.json.gz`), gz({ version: index.version, built: index.built, cards: group })));
 }
 

@@ -55,7 +55,7 @@ export class FuzzyCorrector {
 
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
-    private readonly nearWords: ReadonlySet<string>,
+    private readonly nearWords: Pick<ReadonlySet<string>, 'has'>,
   ) {}
 
   /** Vocabulary words by first letter and length ("r10"), made on the first correction (most texts never need one). */

@@ -108,10 +108,12 @@ export class Matcher {
   private relatedIndex: Map<number, Set<number>> | undefined;
   /** Entries with thresholds (most have none). */
   private readonly measured: Entry[] | null;
-  private readonly nearWords: ReadonlySet<string>;
+  private readonly nearWords: Set<string>;
+  /** The index's near words are still to come (a widget's first visit): see `completeNearWords`. */
+  private nearWordsPending: boolean;
   private sortedKeys: { key: string; ref: TermRef }[] | undefined;
 
-  constructor(index: GuidanceIndex, built?: MatcherSnapshot) {
+  constructor(index: GuidanceIndex, built?: MatcherSnapshot, options: MatcherOptions = {}) {
     this.index = index;
     this.entries = index.entries;
     if (built) {
@@ -209,9 +211,25 @@ export class Matcher {
     const measured = index.entries.filter((e) => e.thresholds && e.thresholds.length > 0);
     this.measured = measured.length > 0 ? measured : null;
     this.nearWords = new Set(index.lexicon.nearWords);
-    this.fuzzy = new FuzzyCorrector(this.vocabulary, this.nearWords);
+    this.nearWordsPending = options.nearWordsPending === true;
+    this.fuzzy = new FuzzyCorrector(this.vocabulary, { has: (word) => this.isNearWord(word) });
     this.forms = new WordForms(this.wordLangs, this.pairs, new Set(index.lexicon.commonDerived ?? []));
     this.walker = new Walker(this.trie, this.forms, this.vocabulary, this.mergeable, canonicalKey);
+  }
+
+  /**
+   * Whether `word` is an everyday word the build found spelt like a term word. While the near words
+   * are still to come any word may be one: no spelling correction, no guess from initials or a
+   * medicine stem, until they arrive; terms as written, their forms and parts answer as ever.
+   */
+  private isNearWord(word: string): boolean {
+    return this.nearWordsPending || this.nearWords.has(word);
+  }
+
+  /** The index's near words, arrived after the matcher was built with `nearWordsPending`. */
+  completeNearWords(words: Iterable<string>): void {
+    for (const word of words) this.nearWords.add(word);
+    this.nearWordsPending = false;
   }
 
   entry(id: string): Entry | undefined {
@@ -582,7 +600,7 @@ export class Matcher {
    */
   private hasUnknownWord(tokens: Token[], content: boolean[]): boolean {
     return tokens.some(
-      (t, i) => content[i] && (t.cjk || (!this.vocabulary.has(t.key) && !this.nearWords.has(t.key) && this.forms.of(t.key).length === 0)),
+      (t, i) => content[i] && (t.cjk || (!this.vocabulary.has(t.key) && !this.isNearWord(t.key) && this.forms.of(t.key).length === 0)),
     );
   }
 
@@ -655,7 +673,7 @@ export class Matcher {
     const abbreviation = asAbbreviation(text);
     if (!abbreviation) return [];
     let refs = this.initialsTable().find(abbreviation);
-    if (refs.length > 0 && (hasContext || this.nearWords.has(abbreviation.toLowerCase()))) refs = refs.filter((ref) => named().has(ref.entry));
+    if (refs.length > 0 && (hasContext || this.isNearWord(abbreviation.toLowerCase()))) refs = refs.filter((ref) => named().has(ref.entry));
     if (refs.length === 0) return [];
     const match: Match = { from: 0, to: tokens.length, refs, factor: 1, weakest: 'exact' };
     // The initials say nothing of which term kind was meant: the words around decide.
@@ -711,7 +729,7 @@ export class Matcher {
    */
   private lookupStem(tokens: Token[]): Hit[] {
     const word = (tokens[0] as Token).key;
-    if (this.vocabulary.has(word) || this.nearWords.has(word)) return [];
+    if (this.vocabulary.has(word) || this.isNearWord(word)) return [];
     const entry = classByStem((this.stems ??= medicineStems(this.entries)), word);
     if (entry === undefined) return [];
     const e = this.entries[entry] as Entry;
@@ -924,8 +942,13 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
-export function buildMatcher(index: GuidanceIndex): Matcher {
-  return new Matcher(index);
+export interface MatcherOptions {
+  /** The index's near words are not in it yet (`lexicon.nearWords` empty): `completeNearWords` brings them. */
+  nearWordsPending?: boolean;
+}
+
+export function buildMatcher(index: GuidanceIndex, options: MatcherOptions = {}): Matcher {
+  return new Matcher(index, undefined, options);
 }
 
 /** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */

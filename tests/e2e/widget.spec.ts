@@ -190,12 +190,38 @@ test('a first visit fetches the compressed matching index, not the whole one; a 
   await context.close();
 });
 
+test('the widget is ready before the near words arrive; a misspelling typed at once is corrected when they do', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  let asked = false;
+  await page.route(/\/guidance\/near\.json\.gz$/, async (route) => {
+    asked = true;
+    await held;
+    return route.continue();
+  });
+  await page.goto(`${server.url}/hospital.html`);
+  await page.locator('mx-lookup[mode="search"][ready]').waitFor({ state: 'attached' });
+  const option = (id: string) => page.locator(`mx-lookup [role="option"][data-entry-id="${id}"]`);
+  await searchBox(page).fill('dexamethasone'); // a term as written answers at once
+  await expect(option('dexamethasone')).toBeVisible();
+  await searchBox(page).fill('tocilizumap'); // finds nothing yet: the near words are asked for now
+  await expect.poll(() => asked).toBe(true);
+  await expect(option('tocilizumab')).toHaveCount(0);
+  release();
+  await expect(option('tocilizumab')).toBeVisible();
+  await context.close();
+});
+
 test('after the first load the widget answers with the network to its index cut', async () => {
   const page = await open('/hospital.html');
   await expect(searchBox(page)).toBeVisible(); // the matching index is loaded
   await expect.poll(() => cachedVersion(page)).toBeGreaterThan(0); // every card arrived and the whole index is kept
   await page.route(/\/(guidance-index\.json|guidance\/.*\.json\.gz)$/, (route) => route.abort('internetdisconnected'));
   await page.reload();
+  await searchBox(page).fill('tocilizumap'); // the near words were kept with the index: misspellings too
+  await expect(page.locator('mx-lookup [role="option"][data-entry-id="tocilizumab"]')).toBeVisible();
   await searchBox(page).fill('HFNC');
   await searchBox(page).press('Enter');
   await expect(page.locator('mx-lookup .mx-card[data-entry-id="high-flow-nasal-cannula"]')).toBeVisible();
