@@ -69,6 +69,10 @@ export class WordForms {
         // A stem much shorter than the word has lost too much ("organisation" → "organ").
         if (stem.length >= 4 && stem.length >= key.length - 5) for (const word of this.family(stem)) add(word, 'derived', LANG_EN);
       }
+      // Latin and Greek words of one root, which Porter2 stems apart ("thrombus", "thrombi" and
+      // "thrombosis"; "delirious" and "delirium"; "dialysed" and "dialysis").
+      const root = classicalRoot(key);
+      if (root) for (const word of this.classicalFamily(root)) add(word, 'derived', LANG_EN);
     }
     // A negated form names the same thing ("unvaccinated", "non-invasive" written "noninvasive").
     for (const prefix of NEGATIONS)
@@ -81,6 +85,24 @@ export class WordForms {
     if (cache.size > CACHE_LIMIT) cache.clear();
     cache.set(key, result);
     return result;
+  }
+
+  private roots: Map<string, string[]> | null = null;
+
+  /** English term words of this classical root (`classicalRoot`), made on first use. */
+  private classicalFamily(root: string): readonly string[] {
+    if (!this.roots) {
+      const roots = new Map<string, string[]>();
+      for (const [word, langs] of this.vocabulary) {
+        const r = (langs & LANG_EN) !== 0 ? classicalRoot(word) : undefined;
+        if (!r) continue;
+        const list = roots.get(r);
+        if (list) list.push(word);
+        else roots.set(r, [word]);
+      }
+      this.roots = roots;
+    }
+    return this.roots.get(root) ?? [];
   }
 
   /** Term words with this stem, made on first use (most texts never need it). */
@@ -98,4 +120,24 @@ export class WordForms {
     }
     return this.stems.get(stem) ?? [];
   }
+}
+
+// Endings of Latin and Greek medical nouns and adjectives, longest first: what is left is the root
+// the words of one family share ("-ysis", "-ysed" and "-ysing" keep their "ys": "dialys").
+const CLASSICAL_ENDINGS: readonly [RegExp, string][] = [
+  [/y[sz](?:is|es|ed|ing)$/, 'ys'],
+  [/os(?:is|es)$/, ''],
+  [/(?:ious|eous|ium|ous|ism|us|um|ia|ic|a|i)$/, ''],
+];
+/** A root shorter than this says too little ("sten" of "stenosis", "clin" of "clinic"). */
+const MIN_ROOT = 5;
+
+/** The root a Latin or Greek word shares with its family ("thrombosis" → "thromb"), or undefined. */
+export function classicalRoot(key: string): string | undefined {
+  for (const [ending, keep] of CLASSICAL_ENDINGS) {
+    if (!ending.test(key)) continue;
+    const root = key.replace(ending, keep);
+    return root.length >= MIN_ROOT && /^[a-z]+$/.test(root) ? root : undefined;
+  }
+  return undefined;
 }
