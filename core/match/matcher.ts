@@ -338,10 +338,11 @@ export class Matcher {
         if (!fitsLanguage(c.ref, lang)) continue;
         // Read as a context-only term is (typed alone it answers, selected in a page only where the
         // page names the entry or a related one): a part of a term without its word for the disease
-        // the guidance is about ("serology" of "COVID serology"), and an abbreviation alone as part
-        // of a longer term, its letters saying which of many things only with the words they came
-        // with ("TDM" of "TDM thoracique" is a CT of any organ).
-        if (context && (c.byAbbreviation || (!c.whole && this.leavesOutDomainWord(c.keys, written))) && !this.supported(c.ref.entry, named())) continue;
+        // the guidance is about ("serology" of "COVID serology"), and a part found by one word, which
+        // says which of many things it is only with the words it came with ("infusion" of
+        // "paralytic infusion" is any infusion, "prophylaxis" of "antibiotic prophylaxis" any
+        // prophylaxis, "TDM" of "TDM thoracique" a CT of any organ).
+        if (context && (c.byOneWord || (!c.whole && this.leavesOutDomainWord(c.keys, written))) && !this.supported(c.ref.entry, named())) continue;
         // Words that are a context-only term the page does not support say nothing else either ("PCR" of "PCR test", "Ct de la PCR").
         if (withinUnsupported(c.from, c.to)) continue;
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';

@@ -42,8 +42,8 @@ export interface BagCandidate {
   /** Selected tokens that matched, in text order (indices into the selection's tokens). */
   from: number;
   to: number;
-  /** A part found by one word of an abbreviation's length ("TDM" of "TDM thoracique"). */
-  byAbbreviation: boolean;
+  /** A part found by one word ("infusion" of "paralytic infusion", "TDM" of "TDM thoracique"). */
+  byOneWord: boolean;
   /** The term's word keys. */
   keys: readonly string[];
 }
@@ -169,15 +169,9 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);
     if (reordered) score *= REORDERED_FACTOR;
     const sorted = [...usedTokens].sort((a, b) => a - b);
-    const byAbbreviation = !whole && order.length === 1 && shortWord(keys, readings.get(order[0] as number));
-    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byAbbreviation, keys });
+    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byOneWord: !whole && order.length === 1, keys });
   }
   return out;
-}
-
-/** Whether the word a partial was found by is an abbreviation's length (four letters or fewer). */
-function shortWord(keys: readonly string[], read: readonly Reading[] | undefined): boolean {
-  return (read ?? []).some((r) => r.key.length <= 4 && keys.includes(r.key) && /^[a-z]+$/.test(r.key));
 }
 
 export interface EntryCandidate {

@@ -16,6 +16,8 @@ const matcher = buildMatcher(
     entry('rt-pcr', [['COVID PCR', 'preferred'], ['PCR test', 'synonym'], ['PCR', 'context']], ['covid-19']),
     entry('reinfection', [['COVID reinfection', 'preferred']], ['covid-19']),
     entry('chest-ct', [['chest CT', 'preferred'], ['TDM thoracique', 'synonym']], ['covid-19']),
+    entry('ards', [['acute respiratory distress syndrome', 'preferred']], ['covid-19', 'neuromuscular-blockade']),
+    entry('neuromuscular-blockade', [['neuromuscular blockade', 'preferred'], ['paralytic infusion', 'synonym']], ['ards']),
   ]),
 );
 const click = (word: string, context: string) => matcher.lookup(word, { context, offset: context.indexOf(word) }).map((h) => h.id);
@@ -46,5 +48,14 @@ describe('an abbreviation alone as part of a longer term', () => {
     expect(matcher.lookup('TDM')[0]?.id).toBe('chest-ct');
     expect(click('TDM', 'TDM cérébrale sans injection : normale.')).toEqual([]);
     expect(click('TDM', 'COVID-19 sévère ; TDM demandée ce jour.')).toEqual(['chest-ct']);
+  });
+});
+
+describe('a part of a longer term found by one word', () => {
+  it('answers typed alone, and in a page only where the page supports the entry', () => {
+    expect(matcher.lookup('paralytic')[0]?.id).toBe('neuromuscular-blockade');
+    expect(click('infusion', 'Heparin infusion held for 4 hours before the cardioversion.')).toEqual([]);
+    expect(click('paralytic', 'Post-op day 3: paralytic ileus, NG tube on free drainage.')).toEqual([]);
+    expect(click('paralytic', 'Severe acute respiratory distress syndrome; paralytic started at 02:00.')).toEqual(['neuromuscular-blockade']);
   });
 });
