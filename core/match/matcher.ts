@@ -363,7 +363,7 @@ export class Matcher {
     if (cjkOnly && !whole && (tokens.length > 2 || best.size === 0)) for (const hit of this.lookupCjkSimilar(tokens)) keep(hit);
     if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
       for (const { ref, dice } of this.spelledLike(tokens))
-        if (fitsLanguage(ref, lang) && this.eachUnknownWordSpeltIn(tokens, content, ref)) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
+        if (fitsLanguage(ref, lang) && this.eachUnknownWordSpeltIn(tokens, content, ref, context !== '')) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
     const hits = [...best.values()];
     return (excluded.size > 0 ? hits.filter((hit) => !excluded.has(this.byId.get(hit.id) ?? -1)) : hits)
       .sort((a, b) => b.score - a.score || a.start - b.start)
@@ -610,10 +610,16 @@ export class Matcher {
    * explain the words the other stages could not ("hip replacement" is not "renal replacement
    * therapy" because "hip" is nowhere in it). Characters of Chinese and Japanese count as known.
    */
-  private eachUnknownWordSpeltIn(tokens: Token[], content: boolean[], ref: TermRef): boolean {
-    const termGrams = gramsOf(tokenize(ref.term.text, 400));
+  private eachUnknownWordSpeltIn(tokens: Token[], content: boolean[], ref: TermRef, inPage: boolean): boolean {
+    const termTokens = tokenize(ref.term.text, 400);
+    const termGrams = gramsOf(termTokens);
     return tokens.every((t, i) => {
       if (!content[i] || t.cjk || this.vocabulary.has(t.key) || this.forms.of(t.key).length > 0) return true;
+      // In a page, a word built on a term word, or a term word built on it, with letters before it
+      // is another word, not a misspelling ("polymyalgia" and "myalgia", "myasthénie" and
+      // "asthénie", "thérapie" and "oxygénothérapie"). (Typed alone it may be the same thing's
+      // other name, "RoActemra" and "Actemra", "primovaccination" and "vaccination": the reader asked.)
+      if (inPage && termTokens.some((w) => !w.cjk && (builtOn(t.folded, w.folded) || builtOn(w.folded, t.folded)))) return false;
       const own = gramsOf([t]);
       let shared = 0;
       for (const g of own) if (termGrams.has(g)) shared++;
@@ -927,6 +933,11 @@ function dropContextBesideTerms(matches: Match[], joined: (a: number, b: number)
     const touchesAfter = after !== undefined && !onlyContext(after) && after.from === m.to && joined(m.to - 1, after.from);
     return !touchesBefore && !touchesAfter;
   });
+}
+
+/** Whether `word` holds `part` whole after two or more letters of its own. */
+function builtOn(word: string, part: string): boolean {
+  return part.length >= 4 && word.length >= part.length + 2 && word.indexOf(part, 2) >= 0;
 }
 
 const round = (score: number) => Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;

@@ -18,6 +18,7 @@ const matcher = buildMatcher(
     entry('chest-ct', [['chest CT', 'preferred'], ['TDM thoracique', 'synonym']], ['covid-19']),
     entry('ards', [['acute respiratory distress syndrome', 'preferred']], ['covid-19', 'neuromuscular-blockade']),
     entry('neuromuscular-blockade', [['neuromuscular blockade', 'preferred'], ['paralytic infusion', 'synonym']], ['ards']),
+    entry('myalgia', [['myalgia', 'preferred'], ['muscle pain', 'synonym']], ['covid-19']),
   ]),
 );
 const click = (word: string, context: string) => matcher.lookup(word, { context, offset: context.indexOf(word) }).map((h) => h.id);
@@ -57,5 +58,13 @@ describe('a part of a longer term found by one word', () => {
     expect(click('infusion', 'Heparin infusion held for 4 hours before the cardioversion.')).toEqual([]);
     expect(click('paralytic', 'Post-op day 3: paralytic ileus, NG tube on free drainage.')).toEqual([]);
     expect(click('paralytic', 'Severe acute respiratory distress syndrome; paralytic started at 02:00.')).toEqual(['neuromuscular-blockade']);
+  });
+});
+
+describe('a word spelt like a term in a page', () => {
+  it('is a misspelling of it, not another word built on it with letters before', () => {
+    expect(click('myalgai', 'Fever and myalgai since Monday.')).toEqual(['myalgia']);
+    expect(click('Polymyalgia', 'Polymyalgia rheumatica: prompt response to prednisolone.')).toEqual([]);
+    expect(click('Fibromyalgia', 'Fibromyalgia with widespread pain and poor sleep.')).toEqual([]);
   });
 });
