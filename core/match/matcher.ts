@@ -414,10 +414,12 @@ export class Matcher {
     const lang = guessLanguage(tokens);
     const input: WalkText = { text: nearby, tokens, corrections: null, lang };
     let chosen: { from: number; reach: Reach } | null = null;
-    for (let i = Math.max(0, a - MAX_TERM_TOKENS + 1); i <= a; i++) {
+    for (let i = Math.max(0, a - MAX_TERM_TOKENS + 1); i < b; i++) {
       for (const reach of this.walker.from(input, i)) {
-        if (reach.to >= b) for (const ref of reach.refs) if (ref.exclusion) excluded.add(ref.entry);
-        if (reach.to < b || isContextOnly(reach.refs) || !reach.refs.some((ref) => fitsLanguage(ref, lang))) continue;
+        // An exclusion phrase that overlaps the selection at all ("fever every" of "Hay fever every
+        // spring", "Overnight dexamethasone" of "overnight dexamethasone suppression test").
+        if (reach.to > a) for (const ref of reach.refs) if (ref.exclusion) excluded.add(ref.entry);
+        if (i > a || reach.to < b || isContextOnly(reach.refs) || !reach.refs.some((ref) => fitsLanguage(ref, lang))) continue;
         const length = reach.to - i;
         const best = chosen ? chosen.reach.to - chosen.from : 0;
         if (!chosen || length > best || (length === best && reach.factor > chosen.reach.factor)) chosen = { from: i, reach };

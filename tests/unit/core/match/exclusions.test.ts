@@ -43,6 +43,9 @@ describe('exclusion phrases', () => {
     const context = 'Post-viral fatigue after glandular fever; FBC normal.';
     expect(matcher.lookup('fever', { context, offset: context.indexOf('fever') })).toEqual([]);
     expect(ids(matcher.lookup('fever'))).toEqual(['fever']);
+    // (A selection that only overlaps the phrase is in it too.)
+    const spring = 'Hay fever every spring; cetirizine.';
+    expect(matcher.lookup('fever every', { context: spring, offset: spring.indexOf('fever every') })).toEqual([]);
     const other = 'Admitted with fever and rigors.';
     expect(ids(matcher.lookup('fever', { context: other, offset: other.indexOf('fever') }))).toEqual(['fever']);
   });
