@@ -20,7 +20,8 @@ export const ENGLISH: TriggerList = {
       'ruled out', 'was ruled out', 'is ruled out', 'has been ruled out', 'excluded', 'was excluded', 'is excluded',
       'absent', 'is absent', 'was absent', 'not seen', 'not present', 'negative', 'was negative', 'is negative',
       'none', 'resolved', 'has resolved', 'free', 'not detected', 'undetected', 'denied', 'not given', 'was not given',
-      'not started', 'not done', 'not performed', 'not sent', 'withheld', 'declined', 'refused', 'neg', 'nil',
+      'not started', 'not done', 'not performed', 'not sent', 'withheld', 'declined', 'refused', 'neg', 'nil', 'settled',
+      'has settled', 'subsided', 'has subsided', 'disappeared', 'cleared', 'has cleared',
     ],
     // What the patient reports or has after a negated list is present again ("No fever, reports a cough").
     end: ['reports', 'reported', 'complains of', 'complaining of', 'c/o', 'endorses', 'admits to', 'has', 'positive for'],
@@ -37,12 +38,13 @@ export const ENGLISH: TriggerList = {
       // Doubt worded with a negation ("not sure whether") is doubt, not negation.
       'not sure if', 'not sure whether', 'not certain if', 'not certain whether', 'not clear if', 'not clear whether',
       'maybe', 'may be', 'perhaps', 'in keeping with possible', 'raises the possibility of', 'r/o', 'rule-out',
+      'working diagnosis', 'provisional diagnosis', 'differential diagnoses', 'suspicion for', 'to confirm', 'awaiting confirmation of',
     ],
     backward: [
       'suspected', 'is suspected', 'was suspected', 'is possible', 'likely', 'is likely', 'probable', 'unlikely', 'versus', 'vs',
       'cannot be excluded', 'cannot be ruled out', 'not excluded', 'not ruled out', 'to be ruled out', 'to be excluded',
       'is questionable', 'not been ruled out', 'not been excluded', 'not yet ruled out', 'not yet excluded', 'doubtful',
-      'not excluded yet', 'not ruled out yet',
+      'not excluded yet', 'not ruled out yet', 'to be confirmed', 'not confirmed', 'unconfirmed', 'yet to be confirmed',
     ],
   },
   historical: {
@@ -50,11 +52,12 @@ export const ENGLISH: TriggerList = {
       'history of', 'h/o', 'hx of', 'hx', 'pmh', 'past medical history', 'past history of', 'previous', 'previously',
       'prior', 'prior history of', 'in the past', 'as a child', 'childhood', 'status post', 's/p', 'former', 'remote',
       'old', 'recovered from', 'sequelae of', 'completed treatment for', 'years ago', 'months ago',
+      'completed a course of', 'treated in the past for', 'last year', 'last month', 'a year ago', 'in childhood',
     ],
     // Headings of a history ("History: TB", "Background: hypertension, diabetes").
-    heading: ['past history', 'medical history', 'background', 'previous history', 'comorbidities'],
+    heading: ['past history', 'medical history', 'previous history', 'comorbidities'],
     // What the patient has now ends a history ("Previous PE, now presents with cough").
-    end: ['now', 'today', 'presents', 'presenting', 'presented', 'this admission', 'on admission', 'admitted with', 'admitted for'],
+    end: ['now', 'still', 'today', 'presents', 'presenting', 'presented', 'this admission', 'on admission', 'admitted with', 'admitted for'],
     backward: ['in the past', 'previously', 'years ago', 'months ago', 'as a child', 'last year', 'in childhood', 'last month',
       'last winter', 'last summer', 'years earlier', 'months earlier', 'in the past year', 'a year ago', 'a month ago',
       'during a previous', 'during the previous', 'during a prior', 'during his previous', 'during her previous',
@@ -66,7 +69,8 @@ export const ENGLISH: TriggerList = {
       'seek care if', 'watch for', 'monitor for', 'look out for', 'in case of', 'in the event of', 'unless', 'prevent',
       'to prevent', 'prophylaxis against', 'at risk of', 'at risk for', 'risk of',
       'prn', 'p.r.n', 'as needed for', 'as required for', 'when required for', 'in the event that', 'safety net', 'safety netting',
-      'red flags', 'warning signs', 'should',
+      'red flags', 'warning signs', 'should', 'prevention of', 'prophylaxis of', 'to avoid', 'avoid',
+      'watch out for', 'be alert for', 'alert for', 'in case', 'look for',
     ],
     backward: ['if needed', 'if necessary', 'if required', 'if present', 'if it occurs', 'prn', 'as needed', 'as required', 'when required'],
     // "if" reaches both ways: "Return if fever", "Take paracetamol if febrile"; so does a condition
@@ -78,8 +82,9 @@ export const ENGLISH: TriggerList = {
     forward: [
       'mother', 'father', 'mum', 'mom', 'dad', 'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'partner',
       'spouse', 'grandmother', 'grandfather', 'aunt', 'uncle', 'cousin', 'sibling', 'siblings', 'parent', 'parents',
-      'family history of', 'family history', 'fh', 'fhx', 'relatives', 'roommate', 'colleague', 'coworker',
-      'household contact', 'household member', 'friend', 'neighbour', 'neighbor', 'classmate', 'classmates', 'flatmate',
+      'family history of', 'family history', 'fh', 'fhx', 'roommate', 'colleague', 'coworker',
+      'household contact', 'household member', 'friend', 'a relative', 'his relative', 'her relative', 'their relative',
+      'other relative', 'several relative', 'relative with', 'relative who', 'relative has', 'relative had', 'neighbour', 'neighbor', 'classmate', 'classmates', 'flatmate',
       'housemate', 'the nurse', 'close contact', 'contact from', 'colleagues',
       'grandson', 'granddaughter', 'grandchild', 'grandchildren', 'grandparent', 'grandparents', 'niece', 'nephew',
       'mother in law', 'father in law', 'sister in law', 'brother in law', 'son in law', 'daughter in law', 'stepfather',

@@ -244,3 +244,35 @@ describe('more pseudo-triggers and a spaced dash', () => {
     expect(of('D-dimer raised, no PE.', 'D-dimer')).toBe('present');
   });
 });
+
+describe('resolved findings, provisional diagnoses, prevention and relatives by a noun', () => {
+  it('reads a finding that settled, subsided or cleared as negated', () => {
+    expect(of('Fever settled after 48 hours.', 'Fever')).toBe('negated');
+    expect(of('Fièvre amendée sous paracétamol.', 'Fièvre')).toBe('negated');
+    expect(of('胸痛已缓解。', '胸痛')).toBe('negated');
+    // 未缓解: not relieved, still there.
+    expect(of('胸痛未缓解。', '胸痛')).toBe('present');
+  });
+
+  it('reads a working diagnosis, what is sent to confirm, à évoquer and 疑诊 as possible', () => {
+    expect(of('Working diagnosis: COVID-19 pneumonia.', 'COVID-19 pneumonia')).toBe('possible');
+    expect(of('Swab sent to confirm COVID-19.', 'COVID-19')).toBe('possible');
+    expect(of('Diagnostic différentiel : grippe, dengue.', 'dengue')).toBe('possible');
+    expect(of('Myocardite à évoquer.', 'Myocardite')).toBe('possible');
+    expect(of('疑诊肺栓塞。', '肺栓塞')).toBe('possible');
+  });
+
+  it('reads prevention and watching out as hypothetical, and a history up to what is still there', () => {
+    expect(of('Prevention of VTE with enoxaparin.', 'VTE')).toBe('hypothetical');
+    expect(of('Watch out for signs of sepsis.', 'sepsis')).toBe('hypothetical');
+    expect(of('Hospitalised last month with pneumonia.', 'pneumonia')).toBe('historical');
+    expect(of("Hospitalisé l'an dernier pour une pneumonie.", 'pneumonie')).toBe('historical');
+    expect(of('Admitted last month with a GI bleed, and still short of breath on stairs.', 'short of breath')).toBe('present');
+  });
+
+  it('reads a relative as a noun, not the adjective', () => {
+    expect(of('A relative with COVID-19 visited.', 'COVID-19')).toBe('other');
+    expect(of('Relative lymphopenia on FBC.', 'lymphopenia')).toBe('present');
+    expect(of('患者之子发热。', '发热')).toBe('other');
+  });
+});
