@@ -55,7 +55,10 @@ export const LANGUAGE_TRIGGERS: Record<'en' | 'fr' | 'zh', TriggerList> = { en: 
 /** Every trigger of the given languages by its first key, longest first (a note may mix languages). */
 export function compileTriggers(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): Map<string, Trigger[]> {
   const byFirst = new Map<string, Trigger[]>();
-  const add = (phrase: string, kind: Trigger['kind'], direction: Trigger['direction'], extra: Pick<Trigger, 'only' | 'ends'> = {}) => {
+  const add = (phrases: string, kind: Trigger['kind'], direction: Trigger['direction'], extra: Pick<Trigger, 'only' | 'ends'> = {}) => {
+    for (const phrase of expandPhrase(phrases)) addOne(phrase, kind, direction, extra);
+  };
+  const addOne = (phrase: string, kind: Trigger['kind'], direction: Trigger['direction'], extra: Pick<Trigger, 'only' | 'ends'>) => {
     const keys = tokenize(phrase).map((t) => t.key);
     const first = keys[0];
     if (first === undefined) return;
@@ -79,4 +82,17 @@ export function compileTriggers(lists: readonly TriggerList[] = Object.values(LA
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   return byFirst;
+}
+
+/**
+ * The phrases a trigger list entry stands for: `{a|b}` is either, `(x)` is x or nothing
+ * ("den{ies|ied}", "({is|was}) suspected", "exclu(e)"); innermost groups are spelt first.
+ */
+export function expandPhrase(phrase: string): string[] {
+  const group = /\{([^{}()]*)\}|\(([^{}()]*)\)/.exec(phrase);
+  if (!group) return [phrase];
+  const choices = group[1] !== undefined ? group[1].split('|') : [group[2] ?? '', ''];
+  const before = phrase.slice(0, group.index);
+  const after = phrase.slice(group.index + group[0].length);
+  return [...new Set(choices.flatMap((choice) => expandPhrase(before + choice + after)))];
 }
