@@ -30,8 +30,11 @@ export interface Answerer {
 }
 
 export interface Score {
-  /** Scan assertions asked, and answered right, by label and language ("negated en"). */
-  asserted: Map<string, { n: number; right: number }>;
+  /**
+   * Scan assertions asked, by label and language ("negated en"): how many, how many the scan did
+   * not find at all (a recall miss, counted by scan recall), and how many found hits carry the label.
+   */
+  asserted: Map<string, { n: number; right: number; missed: number }>;
   /** lookup queries with an expected id / those passing (expected id in the top 3) */
   lookups: number;
   lookupsPassed: number;
@@ -77,9 +80,10 @@ export function scoreQuery(query: EvalQuery, answerer: Answerer, score: Score): 
     const lang = /-(fr|zh|pt|ar)$/.exec(query.kind)?.[1] ?? 'en';
     for (const [id, label] of Object.entries(query.assert)) {
       const key = `${label} ${lang}`;
-      const tally = score.asserted.get(key) ?? { n: 0, right: 0 };
+      const tally = score.asserted.get(key) ?? { n: 0, right: 0, missed: 0 };
       tally.n++;
-      if (ids.includes(id) && (got.get(id) ?? 'present') === label) tally.right++;
+      if (!ids.includes(id)) tally.missed++;
+      else if ((got.get(id) ?? 'present') === label) tally.right++;
       score.asserted.set(key, tally);
     }
   }
@@ -141,6 +145,22 @@ export function parseQueries(text: string, file: string): EvalQuery[] {
 
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
+/** Our own assertion sets: the 372 sentences used to find general rules, and 151 written blind and kept as held-out. */
+const OWN_ASSERTION_SETS = ['assertion-queries.jsonl', 'assertion-blind.jsonl'];
+
+/**
+ * Assertion accuracy by label and language: the right label among the expected hits the scan
+ * found, and, strictly, among all asked (a hit the scan does not find, such as a context-only term
+ * with nothing in the sentence to support it, is a recall miss that no assertion can make right).
+ */
+function assertionRows(asserted: Score['asserted']): string[] {
+  const rows = [...asserted].sort(([a], [b]) => a.localeCompare(b));
+  const line = (key: string, t: { n: number; right: number; missed: number }) =>
+    `  ${key.padEnd(18)} ${String(t.n).padStart(4)}  ${pct(t.right, t.n - t.missed)}   ${pct(t.right, t.n)}   ${t.missed > 0 ? String(t.missed).padStart(3) : '  -'}`;
+  const all = rows.reduce((acc, [, t]) => ({ n: acc.n + t.n, right: acc.right + t.right, missed: acc.missed + t.missed }), { n: 0, right: 0, missed: 0 });
+  return [`  ${'label lang'.padEnd(18)} ${'n'.padStart(4)}  ${'found'.padStart(6)}   ${'strict'.padStart(6)}   hit missing`, ...rows.map(([key, t]) => line(key, t)), line('all', all)];
+}
+
 export async function runEval(file: string | undefined, indexPath: string | undefined): Promise<void> {
   const dev = [join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-queries.jsonl'), join(PROJECT_ROOT, 'tests', 'fixtures', 'dev-queries.jsonl')].find(existsSync);
   // Without a file: the dev queries, and our own Portuguese and Arabic ones (kinds pt*, ar*).
@@ -183,13 +203,17 @@ export async function runEval(file: string | undefined, indexPath: string | unde
     out.push(`${kind.padEnd(14)} ${String(s.n).padStart(3)}  ${metric(s.ours)}   ${metric(s.fuse)}`);
   }
   out.push('(lookup kinds: top-3 accuracy; scan kinds: recall; negative: share returning nothing)');
-  if (total.ours.asserted.size > 0) {
-    out.push('', 'assertions (scan lines with "assert"): right label on the expected hit, ours');
-    const rows = [...total.ours.asserted].sort(([a], [b]) => a.localeCompare(b));
-    for (const [key, t] of rows) out.push(`  ${key.padEnd(18)} ${String(t.n).padStart(4)}  ${pct(t.right, t.n)}`);
-    const all = rows.reduce((acc, [, t]) => ({ n: acc.n + t.n, right: acc.right + t.right }), { n: 0, right: 0 });
-    out.push(`  ${'all'.padEnd(18)} ${String(all.n).padStart(4)}  ${pct(all.right, all.n)}`);
-  }
+  if (total.ours.asserted.size > 0) out.push('', 'assertions (scan lines with "assert"), ours', ...assertionRows(total.ours.asserted));
+  // Our own assertion sets beside the dev set's (only assertions are scored here: no fuse.js).
+  if (!file)
+    for (const own of OWN_ASSERTION_SETS) {
+      const ownPath = join(PROJECT_ROOT, 'tests', 'fixtures', own);
+      if (!existsSync(ownPath)) continue;
+      const ownQueries = parseQueries(await readFile(ownPath, 'utf8'), ownPath);
+      const ownScore = emptyScore();
+      for (const query of ownQueries) scoreQuery(query, systems.ours, ownScore);
+      out.push('', `assertions of tests/fixtures/${own} (${ownQueries.length} sentences), ours`, ...assertionRows(ownScore.asserted));
+    }
   if (failures.length > 0) out.push('', `ours failed ${failures.length}:`, ...failures);
   process.stdout.write(`${out.join('\n')}\n`);
   process.stdout.write(`${beyondTheIndex(index).join('\n')}\n`);

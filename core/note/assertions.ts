@@ -5,16 +5,31 @@
 // MAX_SCOPE words — and mark every finding inside. When several apply, the strongest wins:
 // someone else's, then negated, hypothetical, possible, historical.
 import { guessLanguage } from '../text/language';
-import type { Token } from '../text/normalize';
+import { tokenize, type Token } from '../text/normalize';
 import { compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
 
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
 const PRIORITY: Record<Assertion, number> = { present: 0, historical: 1, possible: 2, hypothetical: 3, negated: 4, other: 5 };
+const CATEGORY_BIT: Record<Exclude<Assertion, 'present'>, number> = { negated: 1, possible: 2, historical: 4, hypothetical: 8, other: 16 };
+const ALL_CATEGORIES = 31;
 const YEAR = /^(19|20)\d\d$/;
 const YEAR_MARKERS = new Set(['in', 'en', 'year', 'since', ...'january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' ')]);
+// A finding followed by one of these is its clause's subject ("… whether the cough is due to COVID").
+const COPULAS = new Set('is was are were est etait sont'.split(' '));
+const EXISTENCE = new Set('present there real genuine seen visible present presente presentes'.split(' '));
 // A relative who only tells ("his wife reports he has been short of breath") is an informant.
-const REPORTING = new Set('report reports reported say says said state states stated note notes describe describes tell tells explain explains signale rapporte dit explique 诉 述'.split(' '));
+const REPORTING = new Set(
+  tokenize(
+    'report reports reported say says said state states stated note notes noted describe describes described tell tells told explain explains ' +
+      'notice notices noticed observe observes observed think thinks feel feels worried concerned called brought ' +
+      'signale rapporte dit explique décrit raconte indique précise remarque remarqué constate constaté trouve inquiète amène 诉 述 说',
+  ).map((t) => t.key),
+);
+// Chinese verbs of telling of two characters (each character is a token): 反映, 表示, 发现, 观察.
+const REPORTING_ZH = new Set(['反映', '表示', '发现', '观察', '注意到', '代诉'].map((w) => w.slice(0, 2)));
+const reports = (tokens: readonly Token[], k: number) =>
+  REPORTING.has(tokens[k]?.key ?? '') || REPORTING_ZH.has((tokens[k]?.key ?? '') + (tokens[k + 1]?.key ?? ''));
 
 // Triggers of every language, and of one language with Chinese (a French "possible" follows its noun).
 const compiled = new Map<string, Map<string, Trigger[]>>();
@@ -65,6 +80,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       const ch = text.charCodeAt(c);
       if (ch === 32) continue;
       if (ch === 59 || ch === 33 || ch === 63 || ch === 10 || ch === 0x3002 || ch === 0xff1b || ch === 0xff01 || ch === 0xff1f) end = true;
+      // A dash set apart by spaces reads as a colon ("Possible ARDS - start dexamethasone",
+      // "Dyspnoea - absent"); one inside a word or a range does not ("D-dimer", "10–12").
+      else if (ch === 0x2014 || ((ch === 45 || ch === 0x2013) && (text.charCodeAt(c - 1) === 32 || text.charCodeAt(c + 1) === 32))) colon = true;
       else if (ch === 46) {
         const next = text.charCodeAt(c + 1);
         if (c + 1 >= text.length || next === 32 || next === 10 || c === prev.end || text.charCodeAt(c - 1) === 32) end = true;
@@ -104,6 +122,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
     for (const trigger of candidates ?? []) {
       const to = i + trigger.keys.length;
       if (to > tokens.length || (match && to < match.to)) continue;
+      // A heading word acts only before its colon; an opening word only where its clause starts.
+      if (trigger.only === 'heading' && colonBefore[to] !== 1) continue;
+      if (trigger.only === 'opening' && i > 0 && !endsBefore[i] && !commaBefore[i]) continue;
       let ok = true;
       for (let k = 1; k < trigger.keys.length && ok; k++) ok = (tokens[i + k] as Token).key === trigger.keys[k] && !endsBefore[i + k];
       if (!ok) continue;
@@ -121,7 +142,7 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
     }
     // Someone else who only reports the patient's finding is an informant, not the experiencer.
     const end = match?.to ?? i;
-    if (match && match.trigger.kind === 'other' && [0, 1, 2].some((k) => REPORTING.has(tokens[end + k]?.key ?? ''))) {
+    if (match && match.trigger.kind === 'other' && [0, 1, 2].some((k) => reports(tokens, end + k))) {
       i = match.to;
       continue;
     }
@@ -142,18 +163,20 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   }
 
   // Scopes as token ranges, each with its assertion.
-  const scopes: { from: number; to: number; assertion: Assertion }[] = [];
+  const scopes: { from: number; to: number; assertion: Assertion; forward: boolean }[] = [];
+  // Termination words by the categories whose scopes they end (a bit each; most end all).
   const terminateStarts = new Uint8Array(tokens.length + 1);
   const terminateEnds = new Uint8Array(tokens.length + 1);
   for (const f of found)
     if (f.trigger.kind === 'terminate') {
-      terminateStarts[f.from] = 1;
-      terminateEnds[f.to] = 1;
+      const bits = f.trigger.ends ? CATEGORY_BIT[f.trigger.ends] : ALL_CATEGORIES;
+      terminateStarts[f.from] = (terminateStarts[f.from] as number) | bits;
+      terminateEnds[f.to] = (terminateEnds[f.to] as number) | bits;
     }
-  const terminates = (k: number) => terminateStarts[k] === 1;
   for (const f of found) {
     const kind = f.trigger.kind;
     if (kind === 'terminate' || kind === 'pseudo') continue;
+    const bit = CATEGORY_BIT[kind];
     // A finding, a colon, then only the trigger: an answer to a heading ("Cough: no", "Fever: denies").
     const answer = f.trigger.direction === 'forward' && f.from > 0 && colonBefore[f.from] === 1 && endsBefore[f.to] === 1;
     const both = f.trigger.direction === 'none' || f.trigger.direction === 'both' || answer;
@@ -161,29 +184,37 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       let end = f.to;
       // A colon right after the trigger makes it a heading ("History: TB", "Denies: fever").
       const heading = colonBefore[f.to] === 1;
-      // A negation runs on through a list ("denies fever, cough or loss of smell") and a condition
-      // into its consequence ("if SpO2 falls, start HFNC"; in Chinese across the comma too); the
-      // others stop at a comma ("possible ARDS, blood gas done").
-      const crossesComma = kind === 'negated' || kind === 'hypothetical';
+      // A negation, a history and someone else's findings run on through a list ("denies fever,
+      // cough or loss of smell", "PMH: hypertension, diabetes", "mother has diabetes, asthma") and a
+      // condition into its consequence ("if SpO2 falls, start HFNC"; in Chinese across the comma
+      // too), each until a termination word; what is possible stops at a comma ("possible ARDS,
+      // blood gas done") unless it heads a list ("Differential: PE, pneumonia").
+      const crossesComma = kind !== 'possible' || heading;
       const stops = (k: number) =>
         (endsBefore[k] === 1 && !(heading && k === f.to) && !(kind === 'hypothetical' && commaBefore[k] === 2)) || (!crossesComma && commaBefore[k] === 1);
-      while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !terminates(end)) end++;
-      scopes.push({ from: f.to, to: end, assertion: kind });
+      while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !((terminateStarts[end] as number) & bit)) end++;
+      scopes.push({ from: f.to, to: end, assertion: kind, forward: true });
     }
     if (f.trigger.direction === 'backward' || both) {
       let start = f.from;
       // "Fever: none", "Myocarditis: excluded": the colon right before the trigger does not end it.
       if (colonBefore[start] === 1 && start > 0) start--;
-      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !terminateEnds[start]) start--;
-      scopes.push({ from: start, to: f.from, assertion: kind });
+      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !((terminateEnds[start] as number) & bit)) start--;
+      scopes.push({ from: start, to: f.from, assertion: kind, forward: false });
     }
   }
 
   return spans.map((span) => {
     const first = tokenAt(tokens, span.start);
+    // "Unclear whether the chest pain is pleuritic": the doubt is about what is said of the
+    // finding, the subject of its clause, not about the finding ("unclear whether PE is present" still doubts it).
+    let after = tokenAt(tokens, span.end);
+    if (tokens[after] && (tokens[after] as Token).start < span.end) after++;
+    const subject = COPULAS.has(tokens[after]?.key ?? '') && !EXISTENCE.has(tokens[after + 1]?.key ?? '');
     let assertion: Assertion = 'present';
     for (const scope of scopes)
-      if (first >= scope.from && first < scope.to && PRIORITY[scope.assertion] > PRIORITY[assertion]) assertion = scope.assertion;
+      if (first >= scope.from && first < scope.to && PRIORITY[scope.assertion] > PRIORITY[assertion] && !(subject && scope.forward && scope.assertion === 'possible'))
+        assertion = scope.assertion;
     // "PE?", "?PE": a question mark right after a finding, or right before one and after no word
     // ("Myocardite ? Troponine": the mark asks about the word before it, French-spaced).
     if (PRIORITY[assertion] < PRIORITY.possible && (/^\s*[?？]/.test(text.slice(span.end, span.end + 3)) || questionBefore(text, span.start)))

@@ -1,81 +1,95 @@
 // English assertion triggers, written for this project from the trigger categories NegEx (Chapman
 // et al., 2001) and ConText (Harkema et al., 2009) describe: negation, uncertainty, history,
 // hypothetical and experiencer triggers, each with the direction of its scope; pseudo-triggers
-// that contain a trigger but do not assert it; and words that end a scope.
+// that contain a trigger but do not assert it; and words that end a scope. A phrase may hold
+// alternatives, {a|b}, and an optional part, (x); plurals need no entry of their own.
 import type { TriggerList } from './triggers';
 
 export const ENGLISH: TriggerList = {
   negated: {
     forward: [
-      'no', 'not', 'without', 'denies', 'denied', 'denying', 'deny', 'absence of', 'absent', 'negative for', 'free of',
-      'no evidence of', 'no signs of', 'no sign of', 'no symptoms of', 'no history of', 'no complaints of', 'never had',
-      'ruled out', 'excluded', 'neither', 'nor', 'fails to reveal', 'did not have', 'does not have',
-      'has not had', 'resolution of', 'no new', 'no further', 'unremarkable for', 'no suspicion of', 'cannot see',
-      'not due to', 'not caused by', 'not related to', 'not consistent with',
+      'no', 'not', 'without', 'den{ies|ied|ying|y}', 'absence of', 'absent', 'negative for', 'free {of|from}', 'no {evidence|sign|symptom|history|complaint|suspicion} of',
+      'no new', 'no further', 'never( had)', 'ruled out', 'excluded', 'neither', 'nor', 'fails to reveal', '{did|does} not have', 'has not had',
+      'resolution of', 'unremarkable for', 'cannot see', 'not {due to|caused by|related to|consistent with}',
+      // Contractions, the British "nil", what stopped being so.
+      "{is|was|are|does|do|did|has|had}n't", "{does|did}n't have", 'nil', 'no longer', 'w/o', 'no need for', 'not requiring',
     ],
     backward: [
-      'ruled out', 'was ruled out', 'is ruled out', 'has been ruled out', 'excluded', 'was excluded', 'is excluded',
-      'absent', 'is absent', 'was absent', 'not seen', 'not present', 'negative', 'was negative', 'is negative',
-      'none', 'resolved', 'has resolved', 'free', 'not detected', 'undetected', 'denied', 'not given', 'was not given',
-      'not started', 'not done', 'not performed', 'not sent', 'withheld', 'declined', 'refused',
+      '({was|is|has been}) {ruled out|excluded|absent|negative}', 'not {seen|present|detected|given|started|done|performed|sent}',
+      'was not given', 'none', '(has) {resolved|settled|subsided|cleared}', 'free', 'undetected', 'denied', 'withheld', 'declined',
+      'refused', 'neg', 'nil', 'disappeared',
     ],
+    // What the patient reports or has after a negated list is present again ("No fever, reports a cough").
+    end: ['report{s|ed}', 'complain{s|ing} of', 'c/o', 'endorses', 'admits to', 'has', 'positive for'],
   },
   possible: {
     forward: [
-      'possible', 'possibly', 'probable', 'probably', 'likely', 'suspected', 'suspect', 'suspicion of', 'suspicious for',
-      'suggestive of', 'unable to exclude', 'unable to rule out', 'ddx', 'differential', 'differential diagnosis',
-      'rule out', 'r/o', 'query', 'questionable', 'concern for', 'concerning for', 'worrisome for', 'cannot exclude',
-      'cannot rule out', 'can not rule out', 'may have', 'might have', 'could be', 'differential includes', 'versus',
-      'evaluate for', 'evaluation for', 'assess for', 'work up for', 'workup for', 'presumed', 'presumptive', 'equivocal',
-      'uncertain', 'question of', 'unclear if', 'unclear whether', 'uncertain if', 'uncertain whether', 'suggests', 'suggesting',
-      'may represent', 'could represent',
+      'possibl{e|y}', 'probabl{e|y}', 'likely', 'suspect(ed)', 'suspicio{n of|n for|us for}', 'suggestive of', 'unable to {exclude|rule out}',
+      'ddx', 'differential', 'differential diagnos{is|es}', 'differential includes', 'rule out', 'rule-out', 'r/o', 'query', 'questionable',
+      '{concern|concerning|worrisome} for', '{cannot|can not} {exclude|rule out}', '{may|might} have', 'could be', 'versus',
+      '{evaluate|evaluation|assess|work up|workup} for', 'presum{ed|ptive}', 'equivocal', 'uncertain', 'question of',
+      '{unclear|uncertain} {if|whether}', 'suggest{s|ing}', '{may|could} represent',
+      // Doubt worded with a negation ("not sure whether") is doubt, not negation.
+      'not {sure|certain|clear} {if|whether}', 'maybe', 'may be', 'perhaps', 'in keeping with possible', 'raises the possibility of',
+      '{working|provisional} diagnosis', 'to confirm', 'awaiting confirmation of',
     ],
     backward: [
-      'suspected', 'is suspected', 'was suspected', 'is possible', 'likely', 'is likely', 'probable', 'unlikely', 'versus', 'vs',
-      'cannot be excluded', 'cannot be ruled out', 'not excluded', 'not ruled out', 'to be ruled out', 'to be excluded',
-      'is questionable',
+      '({is|was}) suspected', 'is {possible|questionable}', '(is) likely', 'probable', 'unlikely', 'versus', 'vs', 'doubtful',
+      'cannot be {excluded|ruled out}', 'not (yet) {excluded|ruled out}', 'not {excluded|ruled out} yet', 'not been {excluded|ruled out}',
+      'to be {excluded|ruled out}', '(yet) to be confirmed', 'not confirmed', 'unconfirmed',
     ],
   },
   historical: {
     forward: [
-      'history of', 'h/o', 'hx of', 'hx', 'pmh', 'past medical history', 'past history of', 'previous', 'previously',
-      'prior', 'prior history of', 'in the past', 'as a child', 'childhood', 'status post', 's/p', 'former', 'remote',
+      '{history|hx|past history|prior history} of', 'h/o', 'hx', 'pmh', 'past medical history', 'previous(ly)', 'prior', 'in the past',
+      'as a child', '(in) childhood', 'status post', 's/p', 'former', 'remote', 'old', 'recovered from', 'sequelae of',
+      'completed {treatment for|a course of}', 'treated in the past for', '{years|months} ago', 'last {year|month}', 'a year ago',
     ],
-    backward: ['in the past', 'previously', 'years ago', 'months ago', 'as a child', 'last year', 'in childhood',
-      'during a previous', 'during the previous', 'during a prior', 'during his previous', 'during her previous',
-      'on a previous', 'at a previous'],
+    // Headings of a history ("Past history: TB", "Comorbidities: hypertension, diabetes").
+    heading: ['{past|medical|previous} history', 'comorbidities'],
+    // What the patient has now ends a history ("Previous PE, now presents with cough").
+    end: ['now', 'still', 'today', 'present{s|ing|ed}', '{this|on} admission', 'admitted {with|for}'],
+    backward: [
+      'in the past (year)', 'previously', '{years|months} {ago|earlier}', 'a {year|month} ago', 'as a child', 'in childhood',
+      'last {year|month|winter|summer}', 'during {a|the|his|her} {previous|prior}', '{on|at} a previous',
+    ],
   },
   hypothetical: {
     forward: [
-      'should he', 'should she', 'should they', 'should the patient', 'should a', 'should an', 'should the', 'should there be',
-      'return if', 'come back if', 'call if',
-      'seek care if', 'watch for', 'monitor for', 'look out for', 'in case of', 'in the event of', 'unless', 'prevent',
-      'to prevent', 'prophylaxis against', 'at risk of', 'at risk for', 'risk of',
+      '{return|come back|call|seek care} if', '{watch|monitor|look out|watch out|be alert|alert|look} for', 'in case (of)',
+      'in the event {of|that}', 'unless', '(to) prevent', 'prophylaxis {against|of}', 'prevention of', '(at) risk of', 'at risk for',
+      'prn', 'p.r.n', '{as|when} required for', 'as needed for', 'safety net(ting)', 'red flags', 'warning signs', 'should',
+      '(to) avoid',
     ],
-    backward: ['if needed', 'if necessary', 'if required', 'if present', 'if it occurs'],
-    // "if" reaches both ways: "Return if fever", "Take paracetamol if febrile".
-    both: ['if', 'unless'],
+    backward: ['if {needed|necessary|required|present}', 'if it occurs', 'prn', 'as {needed|required}', 'when required'],
+    // "if" reaches both ways: "Return if fever", "Take paracetamol if febrile"; so does a condition
+    // put as an inversion ("Should he deteriorate, intubate"; "Intubate should he deteriorate").
+    both: ['if', 'unless', 'should {he|she|they|it|the patient|a|an|the|his|her|any|this|symptoms}', 'should there be'],
   },
   other: {
     forward: [
-      'mother', 'father', 'mum', 'mom', 'dad', 'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'partner',
-      'spouse', 'grandmother', 'grandfather', 'aunt', 'uncle', 'cousin', 'sibling', 'siblings', 'parent', 'parents',
-      'family history of', 'family history', 'fh', 'fhx', 'relatives', 'roommate', 'colleague', 'coworker',
-      'household contact', 'household member', 'friend', 'neighbour', 'neighbor', 'classmate', 'classmates', 'flatmate',
-      'housemate', 'the nurse', 'close contact', 'contact from', 'colleagues',
+      'mother', 'father', 'mum', 'mom', 'dad', 'brother', 'sister', 'son', 'daughter', '{mother|father|sister|brother|son|daughter} in law',
+      'wife', 'husband', 'partner', 'spouse', 'grand{mother|father|son|daughter|child|children|parent}', 'aunt', 'uncle', 'cousin',
+      'niece', 'nephew', 'step{father|mother}', 'sibling', 'parent', '{boy|girl}friend', 'fiance(e)', 'kids', 'carer', 'caregiver',
+      'family history (of)', 'fh', 'fhx', 'family member', 'household', 'household {contact|member}', 'friend', 'neighbo(u)r',
+      '{room|flat|house|class|work}mate', 'colleague', '{coworker|co-worker}', 'the nurse', 'close contact', 'contact {from|with|of}',
+      'sick contact', 'expo{sure|sed} to', 'index case',
+      // "Relative" as a noun only (relative lymphopenia is the patient's).
+      '{a|his|her|their|other|several} relative', 'relative {with|who|has|had}',
     ],
+    // The patient named again ends someone else's findings ("Wife has COVID-19, patient has a cough").
+    end: ['(the) patient', 'pt', '{he|she} {has|is}', '{him|her}self'],
     backward: ['in his wife', 'in her husband', 'in the family', 'in family members', 'in a relative'],
   },
   pseudo: [
-    'no increase', 'no change', 'no significant change', 'not only', 'no further change', 'not certain if', 'not certain whether',
-    'not necessarily', 'gram negative', 'gram-negative', 'without difficulty', 'not cause', 'not drain', 'negative predictive',
-    'no interval change', 'history and physical', 'history and examination', 'if needed', 'if necessary', 'not ruled out by',
-    'no longer', 'not extend', 'without any further', 'not been ruled out', 'prior to', 'without delay', 'no doubt',
-    'no better', 'no worse', 'no improvement', 'not improving', 'no response', 'not responding', 'history of present illness',
+    'no {increase|change|significant change|significant change in|further change|interval change|better|worse|improvement|response|worsening|deterioration|doubt}',
+    'not {only|necessarily|cause|drain|extend|improving|responding|worsening|deteriorating|just|merely|resolved|resolving|settled|settling}',
+    'not significantly changed', 'not ruled out by', 'neither improved', 'nothing but', 'no sooner', 'gram negative', 'negative predictive',
+    'without {difficulty|delay|any further}', 'history {and physical|and examination|of present illness}', 'if {needed|necessary}',
+    'prior to', '{year|month|week|day} old', 'old age',
   ],
   terminate: [
-    'but', 'however', 'yet', 'though', 'although', 'whereas', 'except', 'aside from', 'apart from', 'which', 'whose', 'currently',
-    'presenting with', 'presents with', 'presented with', 'due to', 'secondary to', 'cause of', 'source of', 'reason for',
-    'now has', 'patient has', 'patient reports', 'but has', 'still has',
+    'but', 'however', 'yet', 'though', 'although', 'whereas', 'except', '{aside|apart} from', 'which', 'whose', 'currently',
+    'present{ing|s|ed} with', 'due to', 'secondary to', '{cause|source} of', 'reason for', '{now|patient|but|still} has', 'patient reports',
   ],
 };

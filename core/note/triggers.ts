@@ -11,14 +11,29 @@ export const ASSERTIONS: readonly Assertion[] = ['present', 'negated', 'possible
 
 type Category = Exclude<Assertion, 'present'>;
 
+/**
+ * One category's triggers in one language: the phrases that act on what follows, on what precedes
+ * and (`both`) on either side ("if": "Return if fever", "Take paracetamol if febrile").
+ */
+export interface CategoryTriggers {
+  forward: string[];
+  backward: string[];
+  both?: string[];
+  /** Words that act forward only as a heading, before a colon ("History: TB", "Antécédents : HTA"). */
+  heading?: string[];
+  /** Words that act forward only where they open a clause (French "Probable pneumonie"; "pneumonie probable" reads backward). */
+  opening?: string[];
+  /** Words that end this category's scopes only ("No fever, reports a cough": a negation, not a history, ends at "reports"). */
+  end?: string[];
+}
+
 /** One language's triggers: per category the phrases that act on what follows and on what precedes. */
 export interface TriggerList {
-  negated: { forward: string[]; backward: string[] };
-  possible: { forward: string[]; backward: string[] };
-  historical: { forward: string[]; backward: string[] };
-  /** `both`: triggers that reach both ways ("if": "Return if fever", "Take paracetamol if febrile"). */
-  hypothetical: { forward: string[]; backward: string[]; both?: string[] };
-  other: { forward: string[]; backward: string[] };
+  negated: CategoryTriggers;
+  possible: CategoryTriggers;
+  historical: CategoryTriggers;
+  hypothetical: CategoryTriggers;
+  other: CategoryTriggers;
   /** Phrases that contain a trigger but assert nothing ("no increase in", "gram negative"). */
   pseudo: string[];
   /** Words that end a trigger's scope ("but", "mais", 但). */
@@ -29,6 +44,10 @@ export interface Trigger {
   keys: string[];
   kind: Category | 'pseudo' | 'terminate';
   direction: 'forward' | 'backward' | 'both' | 'none';
+  /** Acts only before a colon (a heading) or only where it opens a clause. */
+  only?: 'heading' | 'opening';
+  /** A termination word that ends this category's scopes only. */
+  ends?: Category;
 }
 
 export const LANGUAGE_TRIGGERS: Record<'en' | 'fr' | 'zh', TriggerList> = { en: ENGLISH, fr: FRENCH, zh: CHINESE };
@@ -36,23 +55,44 @@ export const LANGUAGE_TRIGGERS: Record<'en' | 'fr' | 'zh', TriggerList> = { en: 
 /** Every trigger of the given languages by its first key, longest first (a note may mix languages). */
 export function compileTriggers(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): Map<string, Trigger[]> {
   const byFirst = new Map<string, Trigger[]>();
-  const add = (phrase: string, kind: Trigger['kind'], direction: Trigger['direction']) => {
+  const add = (phrases: string, kind: Trigger['kind'], direction: Trigger['direction'], extra: Pick<Trigger, 'only' | 'ends'> = {}) => {
+    for (const phrase of expandPhrase(phrases)) addOne(phrase, kind, direction, extra);
+  };
+  const addOne = (phrase: string, kind: Trigger['kind'], direction: Trigger['direction'], extra: Pick<Trigger, 'only' | 'ends'>) => {
     const keys = tokenize(phrase).map((t) => t.key);
     const first = keys[0];
     if (first === undefined) return;
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));
-    if (!list.some((t) => t.kind === kind && t.direction === direction && t.keys.join(' ') === keys.join(' '))) list.push({ keys, kind, direction });
+    const same = (t: Trigger) => t.kind === kind && t.direction === direction && t.only === extra.only && t.ends === extra.ends && t.keys.join(' ') === keys.join(' ');
+    if (!list.some(same)) list.push({ keys, kind, direction, ...extra });
   };
   for (const list of lists) {
     for (const kind of ['negated', 'possible', 'historical', 'hypothetical', 'other'] as const) {
-      for (const phrase of list[kind].forward) add(phrase, kind, 'forward');
-      for (const phrase of list[kind].backward) add(phrase, kind, 'backward');
-      for (const phrase of (list[kind] as { both?: string[] }).both ?? []) add(phrase, kind, 'both');
+      const category = list[kind];
+      for (const phrase of category.forward) add(phrase, kind, 'forward');
+      for (const phrase of category.backward) add(phrase, kind, 'backward');
+      for (const phrase of category.both ?? []) add(phrase, kind, 'both');
+      for (const phrase of category.heading ?? []) add(phrase, kind, 'forward', { only: 'heading' });
+      for (const phrase of category.opening ?? []) add(phrase, kind, 'forward', { only: 'opening' });
+      for (const phrase of category.end ?? []) add(phrase, 'terminate', 'none', { ends: kind });
     }
     for (const phrase of list.pseudo) add(phrase, 'pseudo', 'none');
     for (const phrase of list.terminate) add(phrase, 'terminate', 'none');
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   return byFirst;
+}
+
+/**
+ * The phrases a trigger list entry stands for: `{a|b}` is either, `(x)` is x or nothing
+ * ("den{ies|ied}", "({is|was}) suspected", "exclu(e)"); innermost groups are spelt first.
+ */
+export function expandPhrase(phrase: string): string[] {
+  const group = /\{([^{}()]*)\}|\(([^{}()]*)\)/.exec(phrase);
+  if (!group) return [phrase];
+  const choices = group[1] !== undefined ? group[1].split('|') : [group[2] ?? '', ''];
+  const before = phrase.slice(0, group.index);
+  const after = phrase.slice(group.index + group[0].length);
+  return [...new Set(choices.flatMap((choice) => expandPhrase(before + choice + after)))];
 }

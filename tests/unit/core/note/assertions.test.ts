@@ -117,3 +117,162 @@ describe('more triggers', () => {
     expect(of('胸部CT提示磨玻璃影。', '磨玻璃影')).toBe('present');
   });
 });
+
+describe('negation worded as a verb, a contraction or "free of"', () => {
+  it('reads contractions, nil, no longer and what the patient is free of', () => {
+    expect(of("Patient isn't pregnant.", 'pregnant')).toBe('negated');
+    expect(of("She doesn't have a cough.", 'cough')).toBe('negated');
+    expect(of('Nil cough, nil sputum.', 'cough')).toBe('negated');
+    expect(of('No longer febrile.', 'febrile')).toBe('negated');
+    expect(of("La patiente n'est pas enceinte.", 'enceinte')).toBe('negated');
+    expect(of('Indemne de toute embolie pulmonaire.', 'embolie pulmonaire')).toBe('negated');
+    expect(of('并无发热。', '发热')).toBe('negated');
+    expect(of('无需吸氧。', '吸氧')).toBe('negated');
+  });
+
+  it('ends a negated list where the patient reports or has something', () => {
+    expect(of('No fever, reports a dry cough.', 'cough')).toBe('present');
+    expect(of('Denies fever, complains of cough.', 'cough')).toBe('present');
+    expect(of('Pas de fièvre, présente une toux sèche.', 'toux')).toBe('present');
+    expect(of('Denies fever, cough or myalgia.', 'myalgia')).toBe('negated');
+  });
+});
+
+describe('doubt worded with a negation', () => {
+  it('reads "not sure whether", "pas exclue", 不排除 and 无法除外 as possible, not negated', () => {
+    expect(of('Not certain if this is early myocarditis.', 'myocarditis')).toBe('possible');
+    expect(of('Not sure whether this is pneumonia.', 'pneumonia')).toBe('possible');
+    expect(of('PE has not been ruled out.', 'PE')).toBe('possible');
+    expect(of('Embolie pulmonaire pas exclue.', 'Embolie pulmonaire')).toBe('possible');
+    expect(of('On ne peut pas exclure une myocardite.', 'myocardite')).toBe('possible');
+    expect(of('不排除肺栓塞。', '肺栓塞')).toBe('possible');
+    expect(of('不能排除心肌炎。', '心肌炎')).toBe('possible');
+    expect(of('无法除外肺栓塞。', '肺栓塞')).toBe('possible');
+    expect(of('肺栓塞待除外。', '肺栓塞')).toBe('possible');
+  });
+
+  it('doubts what is said of a finding that is the subject of the doubtful clause, not the finding', () => {
+    expect(of('Not certain if the chest pain is pleuritic.', 'chest pain')).toBe('present');
+    expect(of('Unclear whether the cough is due to COVID-19.', 'cough')).toBe('present');
+    expect(of('Unclear whether pneumonia is present.', 'pneumonia')).toBe('possible');
+  });
+});
+
+describe('possible: adverbs and French adjectives that open a clause', () => {
+  it('reads maybe and perhaps, and a French "probable" before its noun only where it opens the clause', () => {
+    expect(of('Maybe early ARDS.', 'ARDS')).toBe('possible');
+    expect(of('Perhaps viral pneumonia.', 'viral pneumonia')).toBe('possible');
+    expect(of('Probable pneumonie à COVID-19.', 'pneumonie à COVID-19')).toBe('possible');
+    expect(of('Une possible myocardite.', 'myocardite')).toBe('possible');
+    expect(of('Sans doute une pneumonie virale.', 'pneumonie virale')).toBe('possible');
+    expect(of('Pneumonie probable, toux productive.', 'toux productive')).toBe('present');
+    expect(of('疑肺栓塞。', '肺栓塞')).toBe('possible');
+  });
+});
+
+describe('history: headings, time past and old findings', () => {
+  it('reads a history heading through its list, and not a clinical history', () => {
+    expect(of('PMH: hypertension, diabetes, asthma.', 'diabetes')).toBe('historical');
+    expect(of('Past history: tuberculosis, hypertension.', 'hypertension')).toBe('historical');
+    expect(of('Antécédents : hypertension artérielle, diabète.', 'diabète')).toBe('historical');
+    expect(of('既往史：高血压、糖尿病。', '糖尿病')).toBe('historical');
+    expect(of('Clinical history: sore throat since Tuesday.', 'sore throat')).toBe('present');
+  });
+
+  it('reads time long past, old findings and their sequelae, and ends at what the patient has now', () => {
+    expect(of('Stroke 5 years ago.', 'Stroke')).toBe('historical');
+    expect(of('Treated for pneumonia last month.', 'pneumonia')).toBe('historical');
+    expect(of('Old stroke on CT.', 'stroke')).toBe('historical');
+    expect(of('Recovered from COVID-19 in March.', 'COVID-19')).toBe('historical');
+    expect(of('Séquelles de tuberculose.', 'tuberculose')).toBe('historical');
+    expect(of('三年前脑卒中。', '脑卒中')).toBe('historical');
+    expect(of('陈旧性脑卒中。', '脑卒中')).toBe('historical');
+    expect(of('Old stroke, now presents with cough.', 'cough')).toBe('present');
+    expect(of('8 year old boy with fever.', 'fever')).toBe('present');
+  });
+});
+
+describe('hypothetical: as needed, inverted conditions, when', () => {
+  it('reads PRN, an inverted condition both ways, lorsque and 假如 / 以防 / 注意有无', () => {
+    expect(of('Paracetamol PRN for fever.', 'fever')).toBe('hypothetical');
+    expect(of('Paracetamol as needed for fever.', 'fever')).toBe('hypothetical');
+    expect(of('Should he deteriorate, start HFNC.', 'HFNC')).toBe('hypothetical');
+    expect(of('Start HFNC should his saturation fall.', 'HFNC')).toBe('hypothetical');
+    expect(of('Lorsque la fièvre apparaît, prendre du paracétamol.', 'fièvre')).toBe('hypothetical');
+    expect(of('Paracétamol au besoin si fièvre.', 'fièvre')).toBe('hypothetical');
+    expect(of('假如出现发热，及时就诊。', '发热')).toBe('hypothetical');
+    expect(of('以防肺栓塞。', '肺栓塞')).toBe('hypothetical');
+    // 有无 asks whether: no negation in it.
+    expect(of('注意有无呼吸困难。', '呼吸困难')).toBe('hypothetical');
+  });
+});
+
+describe("other: more relatives and contacts, through a list, until the patient is named again", () => {
+  it('reads relatives, carers and exposures in each language', () => {
+    expect(of('Her grandson has fever.', 'fever')).toBe('other');
+    expect(of('Caregiver tested positive for COVID-19.', 'COVID-19')).toBe('other');
+    expect(of('Sick contact with COVID-19 at work.', 'COVID-19')).toBe('other');
+    expect(of('Son époux a la COVID-19.', 'COVID-19')).toBe('other');
+    expect(of('Ses enfants ont de la fièvre.', 'fièvre')).toBe('other');
+    expect(of('爱人发热三天。', '发热')).toBe('other');
+    expect(of('其子新冠阳性。', '新冠')).toBe('other');
+    expect(of('Mother has diabetes, hypertension.', 'hypertension')).toBe('other');
+    expect(of('Wife has COVID-19, patient has a cough.', 'cough')).toBe('present');
+  });
+
+  it('keeps a relative who noticed or relayed the finding an informant', () => {
+    expect(of('Wife noticed he was confused.', 'confused')).toBe('present');
+    expect(of('Sa femme a remarqué une confusion.', 'confusion')).toBe('present');
+    expect(of('家属反映患者乏力。', '乏力')).toBe('present');
+    expect(of('儿子发热两天。', '发热')).toBe('other');
+  });
+});
+
+describe('more pseudo-triggers and a spaced dash', () => {
+  it('does not assert with ages, "no worsening", "pas d aggravation", 无创 or 无效', () => {
+    expect(of('60-year-old with fever.', 'fever')).toBe('present');
+    expect(of('No worsening of dyspnoea overnight.', 'dyspnoea')).toBe('present');
+    expect(of("Pas d'aggravation de la dyspnée.", 'dyspnée')).toBe('present');
+    expect(of('给予无创呼吸机辅助通气，发热。', '发热')).toBe('present');
+    expect(of('氧疗无效，呼吸困难加重。', '呼吸困难')).toBe('present');
+  });
+
+  it('reads a spaced dash as a colon: it ends a statement and takes an answer', () => {
+    expect(of('Possible ARDS - start dexamethasone.', 'dexamethasone')).toBe('present');
+    expect(of('Possible ARDS – start dexamethasone.', 'dexamethasone')).toBe('present');
+    expect(of('Dyspnoea - absent.', 'Dyspnoea')).toBe('negated');
+    expect(of('D-dimer raised, no PE.', 'D-dimer')).toBe('present');
+  });
+});
+
+describe('resolved findings, provisional diagnoses, prevention and relatives by a noun', () => {
+  it('reads a finding that settled, subsided or cleared as negated', () => {
+    expect(of('Fever settled after 48 hours.', 'Fever')).toBe('negated');
+    expect(of('Fièvre amendée sous paracétamol.', 'Fièvre')).toBe('negated');
+    expect(of('胸痛已缓解。', '胸痛')).toBe('negated');
+    // 未缓解: not relieved, still there.
+    expect(of('胸痛未缓解。', '胸痛')).toBe('present');
+  });
+
+  it('reads a working diagnosis, what is sent to confirm, à évoquer and 疑诊 as possible', () => {
+    expect(of('Working diagnosis: COVID-19 pneumonia.', 'COVID-19 pneumonia')).toBe('possible');
+    expect(of('Swab sent to confirm COVID-19.', 'COVID-19')).toBe('possible');
+    expect(of('Diagnostic différentiel : grippe, dengue.', 'dengue')).toBe('possible');
+    expect(of('Myocardite à évoquer.', 'Myocardite')).toBe('possible');
+    expect(of('疑诊肺栓塞。', '肺栓塞')).toBe('possible');
+  });
+
+  it('reads prevention and watching out as hypothetical, and a history up to what is still there', () => {
+    expect(of('Prevention of VTE with enoxaparin.', 'VTE')).toBe('hypothetical');
+    expect(of('Watch out for signs of sepsis.', 'sepsis')).toBe('hypothetical');
+    expect(of('Hospitalised last month with pneumonia.', 'pneumonia')).toBe('historical');
+    expect(of("Hospitalisé l'an dernier pour une pneumonie.", 'pneumonie')).toBe('historical');
+    expect(of('Admitted last month with a GI bleed, and still short of breath on stairs.', 'short of breath')).toBe('present');
+  });
+
+  it('reads a relative as a noun, not the adjective', () => {
+    expect(of('A relative with COVID-19 visited.', 'COVID-19')).toBe('other');
+    expect(of('Relative lymphopenia on FBC.', 'lymphopenia')).toBe('present');
+    expect(of('患者之子发热。', '发热')).toBe('other');
+  });
+});
