@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
+import { matcherCodeHash } from './scripts/matcher-code-hash.ts';
 import { minifyCssLiteralsEsbuild } from './scripts/minify-css-literals.ts';
 
 /**
@@ -41,15 +42,6 @@ function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
 function bundledIndexHash(): string {
   const file = 'public/guidance-index.json';
   return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) : 'none';
-}
-
-/** A fingerprint of the code that builds a matcher, so a stored matcher snapshot of older code is never restored. */
-function matcherCodeHash(): string {
-  const hash = createHash('sha256');
-  for (const dir of ['core/match', 'core/text', 'core/sync']) {
-    for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(dir, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
 }
 
 // The browser extension: MV3 for Chrome and Edge, and a Firefox build. Entrypoints live in

@@ -25,7 +25,7 @@ const USAGE = `mx-lookup — MediXchange Lookup command line
   mx-lookup show <id> [--lang xx] [--index f]     print an entry as its card reads
   mx-lookup eval [queries.jsonl] [--index f]       score the matcher and fuse.js on evaluation queries
   mx-lookup bench [core|extension|widget|sync]    benchmark against fuse.js and MiniSearch (all parts by default)
-  mx-lookup demo [--port N]                        serve the demo pages on 127.0.0.1
+  mx-lookup demo [--port N] [--compress]           serve the demo pages on 127.0.0.1 (--compress: gzip/brotli, as nginx's gzip on)
 
 Signed guidance sources:
   mx-lookup keygen <dir>                           write <dir>/source.key (private, 0600) and <dir>/source.pub
@@ -179,6 +179,7 @@ export async function main(argv: string[]): Promise<number> {
       state: { type: 'string' },
       source: { type: 'string' },
       'source-site': { type: 'string' },
+      compress: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -215,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { startDemoServer } = await import('./serve-demo');
       const port = portOf(values.port, 8080);
-      const server = await startDemoServer(port);
+      const server = await startDemoServer(port, {}, { compress: values.compress });
       process.stdout.write(`Demo on ${server.url}/
   hospital guidance page with the widget  ${server.url}/hospital.html
   Infobutton example links                ${server.url}/infobutton.html

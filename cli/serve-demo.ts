@@ -1,9 +1,11 @@
 // The demo server: the hospital page with the widget, the test EHR page, the Infobutton links,
 // the built widget and its index, and the React app using the widget as a package (demo/react,
-// built into demo/react/dist). Static files through sirv, bound to 127.0.0.1 only.
+// built into demo/react/dist). Static files through sirv, bound to 127.0.0.1 only; compressed
+// (gzip or brotli, as nginx's `gzip on`) only when asked, since many hospital servers do not.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import compression from 'compression';
 import sirv from 'sirv';
 import { PROJECT_ROOT as root } from './default-index';
 
@@ -38,12 +40,20 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+export interface DemoServerOptions {
+  /**
+   * Compress what compresses (HTML, CSS, JS, JSON; not the .gz index parts), gzip or brotli as the
+   * browser accepts, as a server with nginx's `gzip on` does. Off by default: many hospital servers
+   * send files as they are, and the widget must be usable there.
+   */
+  compress?: boolean;
+}
+
 /** Starts the demo server on `port` (0 = any free port), adding `headers` to every answer. */
-export function startDemoServer(port = 0, headers: Record<string, string> = {}): Promise<DemoServer> {
+export function startDemoServer(port = 0, headers: Record<string, string> = {}, options: DemoServerOptions = {}): Promise<DemoServer> {
   const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  const compress = options.compress ? compression() : undefined;
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     const mount = mounts.find(([prefix]) => (req.url ?? '/').startsWith(prefix));
     if (!mount) {
       res.writeHead(404).end();
@@ -52,6 +62,12 @@ export function startDemoServer(port = 0, headers: Record<string, string> = {}):
     const [prefix, handler] = mount;
     if (prefix !== '/') req.url = (req.url ?? '/').slice(prefix.length - 1);
     handler(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
+  };
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (compress) compress(req as never, res as never, () => serve(req, res));
+    else serve(req, res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -10,7 +10,10 @@
 // card's text in a small group when it is opened; every group in the background, after which the whole index is cached for offline use. Parts are gzip
 // files decompressed here, so a server that does not compress still sends them small. A site with
 // only guidance-index.json gets it whole, as before.
-import { get, set } from 'idb-keyval';
+//
+// Beside a whole index the cache keeps a snapshot of the matcher built from it (LoadOptions
+// `matcherSnapshot`), so a return visit restores the matcher instead of building it.
+import { get, set, update } from 'idb-keyval';
 import { hasIndexHeader, parseIndex } from '../core/index/schema';
 import { cardGroup, CARD_GROUPS, fromMatchPart, fromNearPart, isPartialEntry, MATCH_PART_FORMAT, type CardText } from '../core/index/split';
 import type { Entry, GuidanceIndex } from '../core/index/types';
@@ -21,18 +24,24 @@ export interface LoadedIndex {
   from: 'network' | 'cache';
   /** The cards' text (and near words) still to fetch, when `index` is a matching index; null when it is whole. */
   cards: IndexParts | null;
+  /** What the cache kept beside `index` to restore its matcher, unchecked (the matcher's code checks it). */
+  matcher?: unknown;
 }
 
 interface CachedIndex {
   version: number;
   built: string;
   index: unknown;
+  /** The snapshot of `index`'s matcher; it holds `index` itself, which IndexedDB then stores once. */
+  matcher?: unknown;
 }
 
 export interface LoadOptions {
   fetchImpl?: typeof fetch;
   /** Called when the background revalidation found a newer index than the cached one. */
   onUpdate?: (index: GuidanceIndex, cards: IndexParts | null) => void;
+  /** A snapshot of the matcher of `index` (a whole index about to be cached), kept beside it. */
+  matcherSnapshot?: (index: GuidanceIndex) => Promise<unknown>;
 }
 
 const cacheKey = (url: string) => `mx-lookup-index:${url}`;
@@ -145,7 +154,10 @@ export class IndexParts {
     return entry;
   }
 
-  /** Every card of `index` and its near words, one part after the other (a reader's card is fetched beside them); the index made whole. */
+  /**
+   * Every card of `index` and its near words, one part after the other (a reader's card is fetched
+   * beside them): `index` itself made whole (its matcher then is the whole index's), checked.
+   */
   async all(index: GuidanceIndex): Promise<GuidanceIndex> {
     await this.nearWords();
     for (let n = 0; n < CARD_GROUPS; n++) {
@@ -153,31 +165,47 @@ export class IndexParts {
       await this.group(n);
     }
     for (const entry of index.entries) await this.fill(entry);
-    return checked(JSON.parse(JSON.stringify(index)));
+    checked(index);
+    return index;
   }
 }
 
 /** `run()`'s promise, with a synchronous throw (idb-keyval opening IndexedDB in a private window) as its rejection. */
 const later = <T>(run: () => Promise<T>): Promise<T> => Promise.resolve().then(run);
 
-/** Stores `index` unless the cache holds the same or a newer one; returns whether it was newer. */
-async function store(url: string, index: GuidanceIndex, cached: CachedIndex | undefined): Promise<boolean> {
+/** Stores `index` (with its matcher's snapshot) unless the cache holds the same or a newer one; returns whether it was newer. */
+async function store(url: string, index: GuidanceIndex, cached: CachedIndex | undefined, options: LoadOptions): Promise<boolean> {
   // Never replace a newer cached index with an older one served by a stale cache or mirror.
   if (!isNewer(index, cached)) return false;
-  await later(() => set(cacheKey(url), { version: index.version, built: index.built, index } satisfies CachedIndex)).catch(ignore('the cache only serves the next visit; this one has the index'));
+  const matcher = await options.matcherSnapshot?.(index).catch(ignore('without a snapshot the next visit builds the matcher'));
+  await later(() => set(cacheKey(url), { version: index.version, built: index.built, index, matcher } satisfies CachedIndex)).catch(ignore('the cache only serves the next visit; this one has the index'));
   return true;
+}
+
+/**
+ * Keeps `matcher` (a snapshot of the matcher of the cached `index`, built because the one kept was
+ * unusable: other matcher code, or none) beside it, unless the cache holds another index by now.
+ */
+export async function keepMatcher(url: string, index: GuidanceIndex, matcher: unknown): Promise<void> {
+  // Read and written in one transaction, so an index another tab stored meanwhile stays (the throw writes nothing).
+  await later(() =>
+    update<CachedIndex>(cacheKey(url), (cached) => {
+      if (cached?.version !== index.version || cached.built !== index.built) throw new Error('the cache holds another index now');
+      return { ...cached, index, matcher };
+    }),
+  );
 }
 
 /** Once every card of a matching index is fetched, the whole index is cached for offline use. */
 /** How long the background waits after the widget is ready: the reader's first card should not share a slow line with it. */
 const BACKGROUND_DELAY_MS = 3000;
 
-function completeInBackground(url: string, fetched: { index: GuidanceIndex; cards: IndexParts | null }, cached: CachedIndex | undefined): void {
+function completeInBackground(url: string, fetched: { index: GuidanceIndex; cards: IndexParts | null }, cached: CachedIndex | undefined, options: LoadOptions): void {
   if (!fetched.cards) return;
   const cards = fetched.cards;
   void new Promise((done) => setTimeout(done, BACKGROUND_DELAY_MS))
     .then(() => cards.all(fetched.index))
-    .then((whole) => store(url, whole, cached))
+    .then((whole) => store(url, whole, cached, options))
     .catch(ignore('offline before every card arrived: the next visit fetches them again'));
 }
 
@@ -187,23 +215,24 @@ export async function loadIndex(url: string, options: LoadOptions = {}): Promise
   const fetching = fetchIndex(url, fetchImpl);
   fetching.catch(ignore('a cached index answers without it; a first visit reports it below'));
   const cached = await later(() => get<CachedIndex>(cacheKey(url))).catch(ignore('without IndexedDB (a private window) the index is fetched'));
+  performance.mark('mx-lookup:cache-read', { detail: { found: cached !== undefined } });
   // Checked in full before it was stored: read back, its header is checked (a return visit's ready waits for this).
   const fromCache = cached && hasIndexHeader(cached.index) ? cached.index : undefined;
   if (cached && fromCache) {
     void fetching
       .then(async (fetched) => {
         if (!isNewer(fetched.index, cached)) return;
-        if (fetched.cards) completeInBackground(url, fetched, cached);
-        else if (!(await store(url, fetched.index, cached))) return;
+        if (fetched.cards) completeInBackground(url, fetched, cached, options);
+        else if (!(await store(url, fetched.index, cached, options))) return;
         options.onUpdate?.(fetched.index, fetched.cards);
       })
       .catch(ignore('offline or a bad answer: the cached index stays'));
-    return { index: fromCache, from: 'cache', cards: null };
+    return { index: fromCache, from: 'cache', cards: null, matcher: cached.matcher };
   }
   try {
     const fetched = await fetching;
-    if (fetched.cards) completeInBackground(url, fetched, undefined);
-    else await store(url, fetched.index, undefined);
+    if (fetched.cards) completeInBackground(url, fetched, undefined, options);
+    else await store(url, fetched.index, undefined, options);
     return { ...fetched, from: 'network' };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -7,11 +7,16 @@ import { THEME_CSS } from '../components/styles';
 import { parseInfobutton, resolveInfobutton } from '../core/infobutton/infobutton';
 import type { Entry, GuidanceIndex } from '../core/index/types';
 import type { EntryPurpose } from '../components/lookup-view';
-import type { buildMatcher as buildMatcherType, Matcher } from '../core/match/matcher';
+import type { Matcher } from '../core/match/matcher';
 import { answerSelection, entriesFor } from '../core/match/selection';
-import { loadIndex, type IndexParts, type LoadedIndex } from './index-loader';
+import { keepMatcher, loadIndex, type IndexParts, type LoadedIndex } from './index-loader';
 import type { SyncReport, SyncStatus } from './source-sync';
 import { ignore, reportIgnoredTo } from '../core/errors/ignore';
+
+// Where a return visit's time goes, for the web team and the bench: this mark, then
+// mx-lookup:cache-read (the index read from IndexedDB), mx-lookup:matcher ({ restored } from the
+// snapshot kept beside the index, or built) and mx-lookup:ready.
+performance.mark('mx-lookup:script');
 
 /** Where this module was loaded from: the default index sits next to it. */
 const SCRIPT_URL = import.meta.url;
@@ -38,19 +43,8 @@ interface Answering {
 
 const shared = new Map<string, Promise<SharedIndex>>();
 
-/**
- * The matcher of `index`. Built before the index's near words have arrived, it corrects no
- * misspelling until they do; then it is completed in place and whatever merged it is rebuilt.
- */
-function answerFrom(index: GuidanceIndex, cards: IndexParts | null, build: typeof buildMatcherType, completed: (matcher: Matcher) => void): Matcher {
-  const matcher = build(index, { nearWordsPending: cards?.nearWordsPending === true });
-  if (cards?.nearWordsPending)
-    void cards.nearWordsArrived.then((words) => {
-      matcher.completeNearWords(words);
-      completed(matcher);
-    });
-  return matcher;
-}
+/** How long after a return visit is ready a matcher it had to build is kept (its snapshot written beside the index). */
+const KEEP_DELAY_MS = 3000;
 
 function sharedIndex(url: string): Promise<SharedIndex> {
   let loading = shared.get(url);
@@ -60,22 +54,33 @@ function sharedIndex(url: string): Promise<SharedIndex> {
     const completed = (matcher: Matcher) => {
       if (record?.matcher === matcher) for (const listener of record.onReplace) listener();
     };
-    // The matcher's code is fetched while the index downloads (it is not needed before).
-    const matcherCode = import('../core/match/matcher');
+    // The matcher's code is fetched while the index is read or downloads (it is not needed before).
+    const matchers = import('./matchers');
     loading = loadIndex(url, {
+      matcherSnapshot: (index) => matchers.then(({ matcherToKeep }) => matcherToKeep(index)),
       onUpdate: (index, cards) => {
         if (!record) return;
         const update = record;
-        void matcherCode.then(({ buildMatcher }) => {
+        void matchers.then(({ matcherFor }) => {
           update.index = index;
           update.cards = cards;
-          update.matcher = answerFrom(index, cards, buildMatcher, completed);
+          update.matcher = matcherFor(index, cards, completed);
           for (const listener of update.onReplace) listener();
         });
       },
-    }).then(async ({ index, from, cards }) => {
-      const { buildMatcher } = await matcherCode;
-      return (record = { index, matcher: answerFrom(index, cards, buildMatcher, completed), from, cards, onReplace: new Set() });
+    }).then(async ({ index, from, cards, matcher: kept }) => {
+      const { matcherFor, matcherToKeep, restoredMatcher } = await matchers;
+      const restored = restoredMatcher(kept, index);
+      const matcher = restored ?? matcherFor(index, cards, completed);
+      performance.mark('mx-lookup:matcher', { detail: { restored: restored !== undefined } });
+      // A cached index whose kept matcher was unusable (none, or other code's) keeps this one, once the reader is served.
+      if (from === 'cache' && !restored)
+        setTimeout(() => {
+          void Promise.resolve()
+            .then(() => keepMatcher(url, index, matcherToKeep(index)))
+            .catch(ignore('the next visit builds the matcher again'));
+        }, KEEP_DELAY_MS);
+      return (record = { index, matcher, from, cards, onReplace: new Set() });
     });
     loading.catch(() => shared.delete(url)); // the next element tries again
     shared.set(url, loading);
@@ -238,6 +243,7 @@ export class MxLookup extends LitElement {
       if (attributes !== this.loadedWith) return;
       this.shared = answering;
       this.ready = true;
+      performance.mark('mx-lookup:ready');
       this.message = null;
       this.setUpSelection();
       this.dispatchEvent(lookupEvent('mx-lookup-ready', { entries: answering.matcher.entries.length, from: record.from }));
@@ -266,7 +272,7 @@ export class MxLookup extends LitElement {
       return unfollowed('failed', error);
     }
     try {
-      const { buildMatcher } = await import('../core/match/matcher');
+      const { buildMatcher } = await import('./matchers');
       // Merged with a default index whose near words are still to come, the source's matcher waits for them too (onReplace rebuilds it).
       const build = (index: GuidanceIndex) => buildMatcher(index, { nearWordsPending: record.cards?.nearWordsPending === true });
       const followed = await followSource(record, this.source, this.key, build);

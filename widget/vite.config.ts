@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { defineConfig } from 'vite';
+import { matcherCodeHash } from '../scripts/matcher-code-hash.ts';
 import { minifyCssLiteralsPlugin } from '../scripts/minify-css-literals.ts';
 import { cardTextGroups, matchPart, nearPart } from '../core/index/split.ts';
 import type { GuidanceIndex } from '../core/index/types.ts';
@@ -38,6 +39,8 @@ const lazyChunks = ['matcher', 'popover', 'source-sync'];
 
 export default defineConfig({
   publicDir: false,
+  // The matcher snapshot kept beside the cached index is restored only by the code that made it.
+  define: { __MX_MATCHER_CODE_HASH__: JSON.stringify(matcherCodeHash(resolve(here, '..'))) },
   build: {
     outDir: out,
     emptyOutDir: true,

@@ -260,6 +260,71 @@ test('a cached index answers at once; a newer one on the server replaces it, an 
   await page.close();
 });
 
+/**
+ * A page expression: what the widget keeps beside its cached index to restore its matcher — 'kept'
+ * (a snapshot holding that very index), 'other' (a snapshot of another index) or 'none'. With
+ * `spoil`, the kept snapshot is first made one of the previous index version.
+ */
+const keptMatcher = (spoil: boolean) => `new Promise((done) => {
+  const open = indexedDB.open('keyval-store');
+  open.onerror = () => done('none');
+  open.onsuccess = () => {
+    const transaction = open.result.transaction('keyval', 'readwrite');
+    const cursor = transaction.objectStore('keyval').openCursor();
+    let found = 'none';
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return;
+      const record = at.value;
+      if (!record || !record.index || !record.index.entries) return at.continue();
+      const snapshot = record.matcher && record.matcher.snapshot;
+      if (${spoil} && snapshot) {
+        snapshot.index = { ...record.index, version: record.index.version - 1 };
+        at.update(record);
+      }
+      found = !snapshot ? 'none' : snapshot.index === record.index ? 'kept' : 'other';
+    };
+    transaction.oncomplete = () => done(found); // written before the page moves on
+    transaction.onabort = () => done('none');
+  };
+})`;
+
+/** Whether this page's matcher was restored from the kept snapshot (the widget's `mx-lookup:matcher` mark). */
+const restoredMatcher = (page: Page) =>
+  page.evaluate(() => (performance.getEntriesByName('mx-lookup:matcher')[0] as PerformanceMark | undefined)?.detail?.restored as boolean | undefined);
+
+test('a return visit restores the matcher kept beside the cached index; one of another index version is built again, and kept anew', async () => {
+  const page = await open('/hospital.html');
+  await expect(searchBox(page)).toBeVisible();
+  await expect.poll(() => cachedVersion(page)).toBeGreaterThan(0);
+  expect(await page.evaluate(keptMatcher(false))).toBe('kept');
+  const returnVisit = async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/hospital.html`);
+    await page.locator('mx-lookup[mode="search"][ready]').waitFor({ state: 'attached' });
+  };
+  const answers = async () => {
+    await searchBox(page).fill('tocilizumap'); // a misspelling: the near words came with the index
+    await expect(page.locator('mx-lookup [role="option"][data-entry-id="tocilizumab"]')).toBeVisible();
+    await searchBox(page).fill('HFNC');
+    await searchBox(page).press('Enter');
+    await expect(page.locator('mx-lookup .mx-card[data-entry-id="high-flow-nasal-cannula"] .mx-summary')).not.toBeEmpty();
+    await searchBox(page).press('Escape');
+  };
+  await returnVisit();
+  expect(await restoredMatcher(page)).toBe(true);
+  await answers();
+
+  expect(await page.evaluate(keptMatcher(true))).toBe('other'); // now a snapshot of the previous index version
+  await returnVisit();
+  expect(await restoredMatcher(page)).toBe(false);
+  await answers();
+  await expect.poll(() => page.evaluate(keptMatcher(false)), { timeout: 15_000 }).toBe('kept'); // the built matcher is kept
+  await returnVisit();
+  expect(await restoredMatcher(page)).toBe(true);
+  await page.close();
+});
+
 test('no request carries typed or selected text', async () => {
   const page = await open('/hospital.html');
   await page.locator('mx-lookup[mode="selection"][ready]').waitFor({ state: 'attached' });
