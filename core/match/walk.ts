@@ -113,11 +113,11 @@ export class Walker {
     const rootIds = new Set<number>();
     for (const edge of trie.edges.keys()) if (edge < WORD_LIMIT) rootIds.add(edge);
     for (const [word, id] of trie.words) if (rootIds.has(id)) this.rootWords.add(word);
-    for (const word of mergeable) if (word.length >= 2) this.mergeShapes.add(shapeOf(word, ''));
+    for (const word of mergeable) if (word.length >= 2) this.mergeBits.add(shapeOf(word, ''));
   }
 
-  /** A hash of every word two written words may join into. */
-  private readonly mergeShapes = new Set<number>();
+  /** The hashes of every word two written words may join into, as a Bloom filter (256 kB, whatever the index's size). */
+  private readonly mergeBits = new BloomBits();
 
   /** Words that start a term (the root's edges): most words of a text start none, and are passed over without building an edge key. */
   private readonly rootWords = new Set<string>();
@@ -191,7 +191,7 @@ export class Walker {
     const next = tokens[j + 1];
     // (Inside a term only when the word as written led nowhere: it saves a string per word.)
     // (A pair whose joined hash no term word has is passed over without building the string.)
-    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeShapes.has(shapeOf(token.folded, next.folded))) {
+    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeBits.has(shapeOf(token.folded, next.folded))) {
       const concat = token.folded + next.folded;
       // Never with a function word ("de saturation" is not "desaturation").
       if (this.mergeable.has(concat) && !isNoiseKey(token.key) && !isNoiseKey(next.key) && this.joined(input, j, j + 1)) {
@@ -258,12 +258,25 @@ export class Walker {
   }
 }
 
-/** A hash of `a` + `b` (FNV-1a, kept below 2^30 so V8 neither boxes nor hashes it slowly), without joining them. */
+/** A hash of `a` + `b` (FNV-1a, 32 bits), without joining them. */
 function shapeOf(a: string, b: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < a.length; k++) h = Math.imul(h ^ a.charCodeAt(k), 0x01000193);
   for (let k = 0; k < b.length; k++) h = Math.imul(h ^ b.charCodeAt(k), 0x01000193);
-  return h & 0x3fffffff;
+  return h >>> 0;
+}
+
+/** 2^21 bits, two per hash: about 3 % false positives at 200,000 words, which only cost a string. */
+class BloomBits {
+  private readonly words = new Uint32Array(1 << 16);
+  add(hash: number): void {
+    for (const bit of [hash & 0x1fffff, Math.imul(hash, 0x9e3779b1) >>> 11]) this.words[bit >>> 5] = (this.words[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  has(hash: number): boolean {
+    const a = hash & 0x1fffff;
+    const b = Math.imul(hash, 0x9e3779b1) >>> 11;
+    return ((this.words[a >>> 5] as number) & (1 << (a & 31))) !== 0 && ((this.words[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+  }
 }
 
 /** An abbreviation is not the tail or head of a hyphenated word ("anti-CCP", "25-OHD", "TEP-TDM"). */
