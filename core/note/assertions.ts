@@ -3,14 +3,17 @@
 // scope — forward or backward, to the end of its clause (sentence punctuation, a termination word,
 // a Chinese comma; a colon right after a trigger is a heading and does not end it) and at most
 // MAX_SCOPE words — and mark every finding inside. When several apply, the strongest wins:
-// someone else's, then negated, hypothetical, possible, historical.
+// negated, then someone else's, hypothetical, possible, historical. A negation beats someone
+// else's because what is said is that the finding is absent ("No family history of diabetes",
+// 无糖尿病家族史, "Mother denies any fever in the child"): read as someone else's it would say
+// the family has it.
 import { guessLanguage } from '../text/language';
 import { tokenize, type Token } from '../text/normalize';
 import { compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
 
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
-const PRIORITY: Record<Assertion, number> = { present: 0, historical: 1, possible: 2, hypothetical: 3, negated: 4, other: 5 };
+const PRIORITY: Record<Assertion, number> = { present: 0, historical: 1, possible: 2, hypothetical: 3, other: 4, negated: 5 };
 const CATEGORY_BIT: Record<Exclude<Assertion, 'present'>, number> = { negated: 1, possible: 2, historical: 4, hypothetical: 8, other: 16 };
 const ALL_CATEGORIES = 31;
 const YEAR = /^(19|20)\d\d$/;

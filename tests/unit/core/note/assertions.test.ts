@@ -276,3 +276,15 @@ describe('resolved findings, provisional diagnoses, prevention and relatives by 
     expect(of('患者之子发热。', '发热')).toBe('other');
   });
 });
+
+describe("a negated family history is negated, not someone else's", () => {
+  it('reads "no family history of", "pas d antécédent familial de" and 无 / 否认 … 家族史 as negated in each language', () => {
+    expect(of('No family history of diabetes.', 'diabetes')).toBe('negated');
+    expect(of("Pas d'antécédent familial de diabète.", 'diabète')).toBe('negated');
+    expect(of('无糖尿病家族史。', '糖尿病')).toBe('negated');
+    expect(of('否认高血压家族史。', '高血压')).toBe('negated');
+    // Without a negation the family's finding is still someone else's.
+    expect(of('Family history of diabetes.', 'diabetes')).toBe('other');
+    expect(of('高血压家族史。', '高血压')).toBe('other');
+  });
+});
