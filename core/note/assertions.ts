@@ -9,7 +9,7 @@
 // the family has it.
 import { guessLanguage } from '../text/language';
 import { tokenize, type Token } from '../text/normalize';
-import { compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
+import { compileCoordinators, compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
 
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
@@ -35,16 +35,21 @@ const reports = (tokens: readonly Token[], k: number) =>
   REPORTING.has(tokens[k]?.key ?? '') || REPORTING_ZH.has((tokens[k]?.key ?? '') + (tokens[k + 1]?.key ?? ''));
 
 // Triggers of every language, and of one language with Chinese (a French "possible" follows its noun).
-const compiled = new Map<string, Map<string, Trigger[]>>();
-function triggersFor(lang: 'en' | 'fr' | 'pt' | undefined): Map<string, Trigger[]> {
+interface LanguageLists {
+  triggers: Map<string, Trigger[]>;
+  coordinators: Set<string>;
+}
+const compiled = new Map<string, LanguageLists>();
+function listsFor(lang: 'en' | 'fr' | 'pt' | undefined): LanguageLists {
   const key = lang === 'en' || lang === 'fr' ? lang : 'all';
-  let triggers = compiled.get(key);
-  if (!triggers) {
+  let lists = compiled.get(key);
+  if (!lists) {
     const { en, fr, zh } = LANGUAGE_TRIGGERS;
-    triggers = compileTriggers(key === 'en' ? [en, zh] : key === 'fr' ? [fr, zh] : [en, fr, zh]);
-    compiled.set(key, triggers);
+    const languages = key === 'en' ? [en, zh] : key === 'fr' ? [fr, zh] : [en, fr, zh];
+    lists = { triggers: compileTriggers(languages), coordinators: compileCoordinators(languages) };
+    compiled.set(key, lists);
   }
-  return triggers;
+  return lists;
 }
 
 interface Found {
@@ -62,7 +67,7 @@ export interface Span {
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
 export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[], lang = guessLanguage(tokens)): Assertion[] {
   if (spans.length === 0) return [];
-  const triggers = triggersFor(lang);
+  const { triggers, coordinators } = listsFor(lang);
   // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
   const inFinding = new Uint8Array(tokens.length);
   for (const span of spans) for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) inFinding[k] = 1;
@@ -202,7 +207,14 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       let start = f.from;
       // "Fever: none", "Myocarditis: excluded": the colon right before the trigger does not end it.
       if (colonBefore[start] === 1 && start > 0) start--;
-      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !((terminateEnds[start] as number) & bit)) start--;
+      // A comma ends it too ("Troponin within normal limits, myocarditis excluded"), unless what
+      // follows the comma ends a list ("Fever, cough and myalgia resolved") or is the trigger itself.
+      let listed = false;
+      const stopsAtComma = (k: number) => commaBefore[k] === 1 && k < f.from && !listed;
+      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !stopsAtComma(start) && !((terminateEnds[start] as number) & bit)) {
+        start--;
+        if (coordinators.has((tokens[start] as Token).key)) listed = true;
+      }
       scopes.push({ from: start, to: f.from, assertion: kind, forward: false });
     }
   }

@@ -92,4 +92,5 @@ export const ENGLISH: TriggerList = {
     'but', 'however', 'yet', 'though', 'although', 'whereas', 'except', '{aside|apart} from', 'which', 'whose', 'currently',
     'present{ing|s|ed} with', 'due to', 'secondary to', '{cause|source} of', 'reason for', '{now|patient|but|still} has', 'patient reports',
   ],
+  coordinators: ['and', 'or', 'nor'],
 };

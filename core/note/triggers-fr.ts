@@ -86,4 +86,5 @@ export const FRENCH: TriggerList = {
     'mais', 'cependant', 'toutefois', 'néanmoins', 'sauf', 'hormis', 'en dehors de', 'par contre', 'en revanche', 'qui', 'alors que',
     'tandis que', 'actuellement', 'secondaire à', 'en rapport avec', 'du(e) à',
   ],
+  coordinators: ['et', 'ou', 'ni'],
 };

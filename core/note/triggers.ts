@@ -38,6 +38,8 @@ export interface TriggerList {
   pseudo: string[];
   /** Words that end a trigger's scope ("but", "mais", 但). */
   terminate: string[];
+  /** Words that join a list's last items: a scope reaching back crosses a comma only into such a list ("Fever, cough and myalgia resolved"). */
+  coordinators: string[];
 }
 
 export interface Trigger {
@@ -51,6 +53,11 @@ export interface Trigger {
 }
 
 export const LANGUAGE_TRIGGERS: Record<'en' | 'fr' | 'zh', TriggerList> = { en: ENGLISH, fr: FRENCH, zh: CHINESE };
+
+/** The keys of the given languages' list coordinators ("and", "et", 和). */
+export function compileCoordinators(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): Set<string> {
+  return new Set(lists.flatMap((list) => list.coordinators.flatMap((word) => tokenize(word).map((t) => t.key))));
+}
 
 /** Every trigger of the given languages by its first key, longest first (a note may mix languages). */
 export function compileTriggers(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): Map<string, Trigger[]> {

@@ -288,3 +288,14 @@ describe("a negated family history is negated, not someone else's", () => {
     expect(of('高血压家族史。', '高血压')).toBe('other');
   });
 });
+
+describe('a negation after its finding stops at the comma before it', () => {
+  it('keeps what precedes the comma present, unless the comma lists findings joined by and / et', () => {
+    expect(of('CRP normal, sepsis ruled out.', 'CRP')).toBe('present');
+    expect(of('CRP normal, sepsis ruled out.', 'sepsis')).toBe('negated');
+    expect(of('CRP normale, sepsis écarté.', 'CRP')).toBe('present');
+    expect(of('肌钙蛋白正常，心肌炎已排除。', '肌钙蛋白')).toBe('present');
+    expect(of('Fever, cough and myalgia resolved.', 'Fever')).toBe('negated');
+    expect(of('Fièvre, toux et myalgies disparues.', 'Fièvre')).toBe('negated');
+  });
+});
