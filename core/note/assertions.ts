@@ -9,7 +9,7 @@
 // the family has it.
 import { guessLanguage } from '../text/language';
 import { tokenize, type Token } from '../text/normalize';
-import { compileCoordinators, compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
+import { compileCoordinators, compileSources, compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
 
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
@@ -38,6 +38,7 @@ const reports = (tokens: readonly Token[], k: number) =>
 interface LanguageLists {
   triggers: Map<string, Trigger[]>;
   coordinators: Set<string>;
+  sources: { open: Set<string>; close: Set<string> };
 }
 const compiled = new Map<string, LanguageLists>();
 function listsFor(lang: 'en' | 'fr' | 'pt' | undefined): LanguageLists {
@@ -46,7 +47,7 @@ function listsFor(lang: 'en' | 'fr' | 'pt' | undefined): LanguageLists {
   if (!lists) {
     const { en, fr, zh } = LANGUAGE_TRIGGERS;
     const languages = key === 'en' ? [en, zh] : key === 'fr' ? [fr, zh] : [en, fr, zh];
-    lists = { triggers: compileTriggers(languages), coordinators: compileCoordinators(languages) };
+    lists = { triggers: compileTriggers(languages), coordinators: compileCoordinators(languages), sources: compileSources(languages) };
     compiled.set(key, lists);
   }
   return lists;
@@ -67,7 +68,7 @@ export interface Span {
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
 export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[], lang = guessLanguage(tokens)): Assertion[] {
   if (spans.length === 0) return [];
-  const { triggers, coordinators } = listsFor(lang);
+  const { triggers, coordinators, sources } = listsFor(lang);
   // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
   const inFinding = new Uint8Array(tokens.length);
   for (const span of spans) for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) inFinding[k] = 1;
@@ -111,6 +112,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
     }
   }
   endsBefore[tokens.length] = 1;
+
+  // A word as written, lowercase: the French "à" must not be the English article.
+  const written = (k: number) => text.slice((tokens[k] as Token).start, (tokens[k] as Token).end).toLowerCase();
 
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -200,8 +204,26 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       const crossesComma = kind !== 'possible' || heading;
       const stops = (k: number) =>
         (endsBefore[k] === 1 && !(heading && k === f.to) && !(kind === 'hypothetical' && commaBefore[k] === 2)) || (!crossesComma && commaBefore[k] === 1);
-      while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !((terminateStarts[end] as number) & bit)) end++;
-      scopes.push({ from: f.to, to: end, assertion: kind, forward: true });
+      // A negation does not reach the test or place that showed the absence ("Lymphopenia absent on
+      // today's full blood count", "Aucune opacité au scanner", 未在CT上见肺栓塞): the phrase a source
+      // word opens, after a finding (in the scope or right before a trigger that follows it) or up
+      // to its closing word, is left out of the scope.
+      let from = f.to;
+      let afterFinding = f.from > 0 && inFinding[f.from - 1] === 1 && !endsBefore[f.from] && !commaBefore[f.from];
+      while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !((terminateStarts[end] as number) & bit)) {
+        if (kind === 'negated' && !inFinding[end] && sources.open.has(written(end))) {
+          let close = end + 1;
+          while (close < tokens.length && !endsBefore[close] && !commaBefore[close] && !sources.close.has((tokens[close - 1] as Token).key)) close++;
+          if (afterFinding || sources.close.has((tokens[close - 1] as Token).key)) {
+            if (end > from) scopes.push({ from, to: end, assertion: kind, forward: true });
+            from = end = close;
+            continue;
+          }
+        }
+        if (inFinding[end]) afterFinding = true;
+        end++;
+      }
+      scopes.push({ from, to: end, assertion: kind, forward: true });
     }
     if (f.trigger.direction === 'backward' || both) {
       let start = f.from;

@@ -93,4 +93,5 @@ export const ENGLISH: TriggerList = {
     'present{ing|s|ed} with', 'due to', 'secondary to', '{cause|source} of', 'reason for', '{now|patient|but|still} has', 'patient reports',
   ],
   coordinators: ['and', 'or', 'nor'],
+  sources: ['on', 'at', 'in'],
 };

@@ -87,4 +87,5 @@ export const FRENCH: TriggerList = {
     'tandis que', 'actuellement', 'secondaire à', 'en rapport avec', 'du(e) à',
   ],
   coordinators: ['et', 'ou', 'ni'],
+  sources: ['au', 'aux', 'à', 'sur'],
 };

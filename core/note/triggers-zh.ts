@@ -52,4 +52,6 @@ export const CHINESE: TriggerList = {
   ],
   terminate: ['但', '但是', '然而', '而', '却'],
   coordinators: ['和', '及', '或', '与'],
+  sources: ['在', '于'],
+  sourceEnds: ['上', '中', '内'],
 };

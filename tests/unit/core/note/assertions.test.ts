@@ -299,3 +299,22 @@ describe('a negation after its finding stops at the comma before it', () => {
     expect(of('Fièvre, toux et myalgies disparues.', 'Fièvre')).toBe('negated');
   });
 });
+
+/** The assertions of several findings of `text` asked together, as a scan asks them. */
+function ofEach(text: string, findings: string[]): string[] {
+  const spans = findings.map((f) => ({ start: text.indexOf(f), end: text.indexOf(f) + f.length }));
+  return assertSpans(text, tokenize(text), spans);
+}
+
+describe('a negation does not reach the test that showed the absence', () => {
+  it('leaves out the phrase of on / in / au / sur / 在…上 after a finding, up to the next comma', () => {
+    expect(ofEach('No pneumothorax on chest X-ray.', ['pneumothorax', 'chest X-ray'])).toEqual(['negated', 'present']);
+    expect(ofEach('PE not seen in the CT chest.', ['PE', 'CT chest'])).toEqual(['negated', 'present']);
+    expect(ofEach("Pas d'embolie pulmonaire sur le scanner thoracique.", ['embolie pulmonaire', 'scanner thoracique'])).toEqual(['negated', 'present']);
+    expect(ofEach('未在胸部CT上发现肺栓塞。', ['胸部CT', '肺栓塞'])).toEqual(['present', 'negated']);
+    // The list goes on after the comma; a source word before any finding is no source ("recours à").
+    expect(ofEach('Denies chest pain on exertion, cough or fever.', ['chest pain', 'fever'])).toEqual(['negated', 'negated']);
+    expect(of("Pas de recours à l'intubation.", 'intubation')).toBe('negated');
+    expect(of('Not in respiratory distress.', 'respiratory distress')).toBe('negated');
+  });
+});
