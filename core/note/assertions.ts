@@ -18,6 +18,10 @@ const CATEGORY_BIT: Record<Exclude<Assertion, 'present'>, number> = { negated: 1
 const ALL_CATEGORIES = 31;
 const YEAR = /^(19|20)\d\d$/;
 const YEAR_MARKERS = new Set(['in', 'en', 'year', 'since', ...'january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' ')]);
+// Words ending in s that are no plural noun after "should" ("should always", "should perhaps").
+const NOT_PLURAL = new Set(['always', 'perhaps', 'thus', 'is', 'was', 'has', 'does', 'as', 'its', 'this', 'his']);
+const PLURAL = /[^su]s$/;
+const ABBREVIATION = /\d|[A-Z].*[A-Z]/;
 // A finding followed by one of these is its clause's subject ("… whether the cough is due to COVID").
 const COPULAS = new Set('is was are were est etait sont'.split(' '));
 const EXISTENCE = new Set('present there real genuine seen visible present presente presentes'.split(' '));
@@ -116,6 +120,16 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   // A word as written, lowercase: the French "à" must not be the English article.
   const written = (k: number) => text.slice((tokens[k] as Token).start, (tokens[k] as Token).end).toLowerCase();
 
+  // Whether a noun phrase starts at token k, not a verb (after "should": "should saturations fall",
+  // "should CRP rise", "should oxygen requirements increase", not "should be given"): a finding, a
+  // plural or an abbreviation.
+  const nounPhraseAt = (k: number) => {
+    const token = tokens[k];
+    if (!token || endsBefore[k] || commaBefore[k]) return false;
+    const plural = PLURAL.test(token.folded) && !NOT_PLURAL.has(token.folded);
+    return inFinding[k] === 1 || plural || ABBREVIATION.test(token.cased);
+  };
+
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
@@ -168,6 +182,7 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       match = { from: i, to: i + 1, trigger: { keys: [token.key], kind: 'historical', direction: 'none' } };
     if (!match && YEAR.test(token.key) && tokens[i + 1]?.key === '年')
       match = { from: i, to: i + 2, trigger: { keys: [token.key], kind: 'historical', direction: 'none' } };
+    if (match?.trigger.only === 'inverted' && nounPhraseAt(match.to)) match = { ...match, trigger: { ...match.trigger, direction: 'both' } };
     if (match) {
       if (match.trigger.kind !== 'pseudo') found.push(match);
       i = match.to;

@@ -58,9 +58,10 @@ export const ENGLISH: TriggerList = {
     forward: [
       '{return|come back|call|seek care} if', '{watch|monitor|look out|watch out|be alert|alert|look} for', 'in case (of)',
       'in the event {of|that}', 'unless', '(to) prevent', 'prophylaxis {against|of}', 'prevention of', '(at) risk of', 'at risk for',
-      'prn', 'p.r.n', '{as|when} required for', 'as needed for', 'safety net(ting)', 'red flags', 'warning signs', 'should',
-      '(to) avoid',
+      'prn', 'p.r.n', '{as|when} required for', 'as needed for', 'safety net(ting)', 'red flags', 'warning signs', '(to) avoid',
     ],
+    // A condition put as an inversion with a noun ("Consider tocilizumab should oxygen requirements increase").
+    inverted: ['should'],
     backward: ['if {needed|necessary|required|present}', 'if it occurs', 'prn', 'as {needed|required}', 'when required'],
     // "if" reaches both ways: "Return if fever", "Take paracetamol if febrile"; so does a condition
     // put as an inversion ("Should he deteriorate, intubate"; "Intubate should he deteriorate").

@@ -23,6 +23,8 @@ export interface CategoryTriggers {
   heading?: string[];
   /** Words that act forward only where they open a clause (French "Probable pneumonie"; "pneumonie probable" reads backward). */
   opening?: string[];
+  /** Words that read both ways when a noun phrase follows them, forward otherwise ("Intubate should saturations fall"; "should be given"). */
+  inverted?: string[];
   /** Words that end this category's scopes only ("No fever, reports a cough": a negation, not a history, ends at "reports"). */
   end?: string[];
 }
@@ -52,8 +54,8 @@ export interface Trigger {
   keys: string[];
   kind: Category | 'pseudo' | 'terminate';
   direction: 'forward' | 'backward' | 'both' | 'none';
-  /** Acts only before a colon (a heading) or only where it opens a clause. */
-  only?: 'heading' | 'opening';
+  /** Acts only before a colon (a heading), only where it opens a clause, or both ways only before a noun phrase. */
+  only?: 'heading' | 'opening' | 'inverted';
   /** A termination word that ends this category's scopes only. */
   ends?: Category;
 }
@@ -93,6 +95,7 @@ export function compileTriggers(lists: readonly TriggerList[] = Object.values(LA
       for (const phrase of category.both ?? []) add(phrase, kind, 'both');
       for (const phrase of category.heading ?? []) add(phrase, kind, 'forward', { only: 'heading' });
       for (const phrase of category.opening ?? []) add(phrase, kind, 'forward', { only: 'opening' });
+      for (const phrase of category.inverted ?? []) add(phrase, kind, 'forward', { only: 'inverted' });
       for (const phrase of category.end ?? []) add(phrase, 'terminate', 'none', { ends: kind });
     }
     for (const phrase of list.pseudo) add(phrase, 'pseudo', 'none');

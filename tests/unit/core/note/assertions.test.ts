@@ -318,3 +318,12 @@ describe('a negation does not reach the test that showed the absence', () => {
     expect(of('Not in respiratory distress.', 'respiratory distress')).toBe('negated');
   });
 });
+
+describe('a condition inverted with a noun', () => {
+  it('reads "should" both ways before a noun phrase (a finding, a plural, an abbreviation), forward only before a verb', () => {
+    expect(of('Start HFNC should saturations fall.', 'HFNC')).toBe('hypothetical');
+    expect(of('Repeat chest CT should CRP rise.', 'chest CT')).toBe('hypothetical');
+    expect(ofEach('Add antibiotics should fever recur.', ['antibiotics', 'fever'])).toEqual(['hypothetical', 'hypothetical']);
+    expect(ofEach('Dexamethasone should be continued, as should HFNC.', ['Dexamethasone'])).toEqual(['present']);
+  });
+});
