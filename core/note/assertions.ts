@@ -9,7 +9,7 @@
 // the family has it.
 import { guessLanguage } from '../text/language';
 import { tokenize, type Token } from '../text/normalize';
-import { compileCoordinators, compileSources, compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
+import { compileTriggers, compileWordLists, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
 
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
@@ -19,18 +19,18 @@ const ALL_CATEGORIES = 31;
 const YEAR = /^(19|20)\d\d$/;
 const YEAR_MARKERS = new Set(['in', 'en', 'year', 'since', ...'january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' ')]);
 // Words ending in s that are no plural noun after "should" ("should always", "should perhaps").
-const NOT_PLURAL = new Set(['always', 'perhaps', 'thus', 'is', 'was', 'has', 'does', 'as', 'its', 'this', 'his']);
+const NOT_PLURAL = new Set(['always', 'perhaps', 'thus']);
 const PLURAL = /[^su]s$/;
 const ABBREVIATION = /\d|[A-Z].*[A-Z]/;
 // A finding followed by one of these is its clause's subject ("… whether the cough is due to COVID").
 const COPULAS = new Set('is was are were est etait sont'.split(' '));
-const EXISTENCE = new Set('present there real genuine seen visible present presente presentes'.split(' '));
+const EXISTENCE = new Set('present there real genuine seen visible presente'.split(' '));
 // A relative who only tells ("his wife reports he has been short of breath") is an informant.
 const REPORTING = new Set(
   tokenize(
-    'report reports reported say says said state states stated note notes noted describe describes described tell tells told explain explains ' +
-      'notice notices noticed observe observes observed think thinks feel feels worried concerned called brought ' +
-      'signale rapporte dit explique décrit raconte indique précise remarque remarqué constate constaté trouve inquiète amène 诉 述 说',
+    // Keys reduce plurals, so "reports" is "report" and "remarqué" "remarque".
+    'report reported say said state stated note noted describe described tell told explain notice noticed observe observed think feel ' +
+      'worried concerned called brought signale rapporte dit explique décrit raconte indique précise remarque constate trouve inquiète amène 诉 述 说',
   ).map((t) => t.key),
 );
 // Chinese verbs of telling of two characters (each character is a token): 反映, 表示, 发现, 观察.
@@ -42,7 +42,8 @@ const reports = (tokens: readonly Token[], k: number) =>
 interface LanguageLists {
   triggers: Map<string, Trigger[]>;
   coordinators: Set<string>;
-  sources: { open: Set<string>; close: Set<string> };
+  sources: Set<string>;
+  sourceEnds: Set<string>;
 }
 const compiled = new Map<string, LanguageLists>();
 function listsFor(lang: 'en' | 'fr' | 'pt' | undefined): LanguageLists {
@@ -51,7 +52,7 @@ function listsFor(lang: 'en' | 'fr' | 'pt' | undefined): LanguageLists {
   if (!lists) {
     const { en, fr, zh } = LANGUAGE_TRIGGERS;
     const languages = key === 'en' ? [en, zh] : key === 'fr' ? [fr, zh] : [en, fr, zh];
-    lists = { triggers: compileTriggers(languages), coordinators: compileCoordinators(languages), sources: compileSources(languages) };
+    lists = { triggers: compileTriggers(languages), ...compileWordLists(languages) };
     compiled.set(key, lists);
   }
   return lists;
@@ -72,7 +73,7 @@ export interface Span {
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
 export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[], lang = guessLanguage(tokens)): Assertion[] {
   if (spans.length === 0) return [];
-  const { triggers, coordinators, sources } = listsFor(lang);
+  const { triggers, coordinators, sources, sourceEnds } = listsFor(lang);
   // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
   const inFinding = new Uint8Array(tokens.length);
   for (const span of spans) for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) inFinding[k] = 1;
@@ -117,17 +118,12 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   }
   endsBefore[tokens.length] = 1;
 
-  // A word as written, lowercase: the French "à" must not be the English article.
-  const written = (k: number) => text.slice((tokens[k] as Token).start, (tokens[k] as Token).end).toLowerCase();
-
   // Whether a noun phrase starts at token k, not a verb (after "should": "should saturations fall",
   // "should CRP rise", "should oxygen requirements increase", not "should be given"): a finding, a
   // plural or an abbreviation.
   const nounPhraseAt = (k: number) => {
     const token = tokens[k];
-    if (!token || endsBefore[k] || commaBefore[k]) return false;
-    const plural = PLURAL.test(token.folded) && !NOT_PLURAL.has(token.folded);
-    return inFinding[k] === 1 || plural || ABBREVIATION.test(token.cased);
+    return !!token && !endsBefore[k] && (inFinding[k] === 1 || (PLURAL.test(token.folded) && !NOT_PLURAL.has(token.folded)) || ABBREVIATION.test(token.cased));
   };
 
   const found: Found[] = [];
@@ -224,13 +220,16 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       // word opens, after a finding (in the scope or right before a trigger that follows it) or up
       // to its closing word, is left out of the scope.
       let from = f.to;
-      let afterFinding = f.from > 0 && inFinding[f.from - 1] === 1 && !endsBefore[f.from] && !commaBefore[f.from];
+      let afterFinding = inFinding[f.from - 1] === 1 && !endsBefore[f.from] && !commaBefore[f.from];
       while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !((terminateStarts[end] as number) & bit)) {
-        if (kind === 'negated' && !inFinding[end] && sources.open.has(written(end))) {
+        const token = tokens[end] as Token;
+        // As written, lowercase: the French "à" is not the English article "a".
+        if (kind === 'negated' && !inFinding[end] && sources.has(text.slice(token.start, token.end).toLowerCase())) {
           let close = end + 1;
-          while (close < tokens.length && !endsBefore[close] && !commaBefore[close] && !sources.close.has((tokens[close - 1] as Token).key)) close++;
-          if (afterFinding || sources.close.has((tokens[close - 1] as Token).key)) {
-            if (end > from) scopes.push({ from, to: end, assertion: kind, forward: true });
+          // Bounded by the scope's own reach, so a long clause costs no more than MAX_SCOPE words per source word.
+          while (close - f.to < MAX_SCOPE && !endsBefore[close] && !commaBefore[close] && !sourceEnds.has((tokens[close - 1] as Token).key)) close++;
+          if (afterFinding || sourceEnds.has((tokens[close - 1] as Token).key)) {
+            scopes.push({ from, to: end, assertion: kind, forward: true });
             from = end = close;
             continue;
           }

@@ -40,8 +40,11 @@ export interface TriggerList {
   pseudo: string[];
   /** Words that end a trigger's scope ("but", "mais", 但). */
   terminate: string[];
-  /** Words that join a list's last items: a scope reaching back crosses a comma only into such a list ("Fever, cough and myalgia resolved"). */
-  coordinators: string[];
+  /**
+   * Words that join a list's last items: a scope reaching back crosses a comma only into such a list
+   * ("Fever, cough and myalgia resolved"). None in Chinese, where a comma ends every scope and 、 lists.
+   */
+  coordinators?: string[];
   /**
    * Words that introduce the test or place a finding was looked for ("on CT", "au scanner", 在胸片上):
    * a negation does not reach into their phrase, which runs to the next comma or to its closing word (上).
@@ -62,14 +65,16 @@ export interface Trigger {
 
 export const LANGUAGE_TRIGGERS: Record<'en' | 'fr' | 'zh', TriggerList> = { en: ENGLISH, fr: FRENCH, zh: CHINESE };
 
-/** The keys of the given languages' list coordinators ("and", "et", 和). */
-export function compileCoordinators(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): Set<string> {
-  return new Set(lists.flatMap((list) => list.coordinators.flatMap((word) => tokenize(word).map((t) => t.key))));
-}
-
-/** The given languages' source words as written, lowercase ("à" is not the article "a"), and their closing words' keys. */
-export function compileSources(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): { open: Set<string>; close: Set<string> } {
-  return { open: new Set(lists.flatMap((list) => list.sources)), close: new Set(lists.flatMap((list) => list.sourceEnds ?? [])) };
+/**
+ * The given languages' list coordinators ("and", "et"; one word each, written as its key), their
+ * source words as written, lowercase ("à" is not the article "a"), and the sources' closing words.
+ */
+export function compileWordLists(lists: readonly TriggerList[]) {
+  return {
+    coordinators: new Set(lists.flatMap((list) => list.coordinators ?? [])),
+    sources: new Set(lists.flatMap((list) => list.sources)),
+    sourceEnds: new Set(lists.flatMap((list) => list.sourceEnds ?? [])),
+  };
 }
 
 /** Every trigger of the given languages by its first key, longest first (a note may mix languages). */
