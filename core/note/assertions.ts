@@ -118,14 +118,6 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   }
   endsBefore[tokens.length] = 1;
 
-  // Whether a noun phrase starts at token k, not a verb (after "should": "should saturations fall",
-  // "should CRP rise", "should oxygen requirements increase", not "should be given"): a finding, a
-  // plural or an abbreviation.
-  const nounPhraseAt = (k: number) => {
-    const token = tokens[k];
-    return !!token && !endsBefore[k] && (inFinding[k] === 1 || (PLURAL.test(token.folded) && !NOT_PLURAL.has(token.folded)) || ABBREVIATION.test(token.cased));
-  };
-
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
@@ -178,7 +170,8 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       match = { from: i, to: i + 1, trigger: { keys: [token.key], kind: 'historical', direction: 'none' } };
     if (!match && YEAR.test(token.key) && tokens[i + 1]?.key === '年')
       match = { from: i, to: i + 2, trigger: { keys: [token.key], kind: 'historical', direction: 'none' } };
-    if (match?.trigger.only === 'inverted' && nounPhraseAt(match.to)) match = { ...match, trigger: { ...match.trigger, direction: 'both' } };
+    if (match?.trigger.only === 'inverted' && !endsBefore[match.to] && nounPhraseAt(tokens[match.to], inFinding[match.to] === 1))
+      match = { ...match, trigger: { ...match.trigger, direction: 'both' } };
     if (match) {
       if (match.trigger.kind !== 'pseudo') found.push(match);
       i = match.to;
@@ -223,8 +216,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       let afterFinding = inFinding[f.from - 1] === 1 && !endsBefore[f.from] && !commaBefore[f.from];
       while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !((terminateStarts[end] as number) & bit)) {
         const token = tokens[end] as Token;
-        // As written, lowercase: the French "à" is not the English article "a".
-        if (kind === 'negated' && !inFinding[end] && sources.has(text.slice(token.start, token.end).toLowerCase())) {
+        // As written, lowercase: the French "à" is not the English article "a" (a source word is
+        // short: longer words are not sliced out of the note).
+        if (kind === 'negated' && !inFinding[end] && token.end - token.start < 4 && sources.has(text.slice(token.start, token.end).toLowerCase())) {
           let close = end + 1;
           // Bounded by the scope's own reach, so a long clause costs no more than MAX_SCOPE words per source word.
           while (close - f.to < MAX_SCOPE && !endsBefore[close] && !commaBefore[close] && !sourceEnds.has((tokens[close - 1] as Token).key)) close++;
@@ -246,8 +240,7 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       // A comma ends it too ("Troponin within normal limits, myocarditis excluded"), unless what
       // follows the comma ends a list ("Fever, cough and myalgia resolved") or is the trigger itself.
       let listed = false;
-      const stopsAtComma = (k: number) => commaBefore[k] === 1 && k < f.from && !listed;
-      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !stopsAtComma(start) && !((terminateEnds[start] as number) & bit)) {
+      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !(commaBefore[start] === 1 && start < f.from && !listed) && !((terminateEnds[start] as number) & bit)) {
         start--;
         if (coordinators.has((tokens[start] as Token).key)) listed = true;
       }
@@ -272,6 +265,15 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       assertion = 'possible';
     return assertion;
   });
+}
+
+/**
+ * Whether a noun phrase starts at `token`, not a verb (after "should": "should saturations fall",
+ * "should CRP rise", "should oxygen requirements increase", not "should be given"): a finding, a
+ * plural or an abbreviation.
+ */
+function nounPhraseAt(token: Token | undefined, finding: boolean): boolean {
+  return !!token && (finding || (PLURAL.test(token.folded) && !NOT_PLURAL.has(token.folded)) || ABBREVIATION.test(token.cased));
 }
 
 /** Whether a question mark stands right before `start` ("?PE", "? PE") with no word just before it. */
