@@ -3,27 +3,34 @@
 // scope — forward or backward, to the end of its clause (sentence punctuation, a termination word,
 // a Chinese comma; a colon right after a trigger is a heading and does not end it) and at most
 // MAX_SCOPE words — and mark every finding inside. When several apply, the strongest wins:
-// someone else's, then negated, hypothetical, possible, historical.
+// negated, then someone else's, hypothetical, possible, historical. A negation beats someone
+// else's because what is said is that the finding is absent ("No family history of diabetes",
+// 无糖尿病家族史, "Mother denies any fever in the child"): read as someone else's it would say
+// the family has it.
 import { guessLanguage } from '../text/language';
 import { tokenize, type Token } from '../text/normalize';
-import { compileTriggers, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
+import { compileTriggers, compileWordLists, LANGUAGE_TRIGGERS, type Assertion, type Trigger } from './triggers';
 
 /** Most words a trigger reaches. */
 const MAX_SCOPE = 12;
-const PRIORITY: Record<Assertion, number> = { present: 0, historical: 1, possible: 2, hypothetical: 3, negated: 4, other: 5 };
+const PRIORITY: Record<Assertion, number> = { present: 0, historical: 1, possible: 2, hypothetical: 3, other: 4, negated: 5 };
 const CATEGORY_BIT: Record<Exclude<Assertion, 'present'>, number> = { negated: 1, possible: 2, historical: 4, hypothetical: 8, other: 16 };
 const ALL_CATEGORIES = 31;
 const YEAR = /^(19|20)\d\d$/;
 const YEAR_MARKERS = new Set(['in', 'en', 'year', 'since', ...'january february march april may june july august september october november december janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre'.split(' ')]);
+// Words ending in s that are no plural noun after "should" ("should always", "should perhaps").
+const NOT_PLURAL = new Set(['always', 'perhaps', 'thus']);
+const PLURAL = /[^su]s$/;
+const ABBREVIATION = /\d|[A-Z].*[A-Z]/;
 // A finding followed by one of these is its clause's subject ("… whether the cough is due to COVID").
 const COPULAS = new Set('is was are were est etait sont'.split(' '));
-const EXISTENCE = new Set('present there real genuine seen visible present presente presentes'.split(' '));
+const EXISTENCE = new Set('present there real genuine seen visible presente'.split(' '));
 // A relative who only tells ("his wife reports he has been short of breath") is an informant.
 const REPORTING = new Set(
   tokenize(
-    'report reports reported say says said state states stated note notes noted describe describes described tell tells told explain explains ' +
-      'notice notices noticed observe observes observed think thinks feel feels worried concerned called brought ' +
-      'signale rapporte dit explique décrit raconte indique précise remarque remarqué constate constaté trouve inquiète amène 诉 述 说',
+    // Keys reduce plurals, so "reports" is "report" and "remarqué" "remarque".
+    'report reported say said state stated note noted describe described tell told explain notice noticed observe observed think feel ' +
+      'worried concerned called brought signale rapporte dit explique décrit raconte indique précise remarque constate trouve inquiète amène 诉 述 说',
   ).map((t) => t.key),
 );
 // Chinese verbs of telling of two characters (each character is a token): 反映, 表示, 发现, 观察.
@@ -32,16 +39,23 @@ const reports = (tokens: readonly Token[], k: number) =>
   REPORTING.has(tokens[k]?.key ?? '') || REPORTING_ZH.has((tokens[k]?.key ?? '') + (tokens[k + 1]?.key ?? ''));
 
 // Triggers of every language, and of one language with Chinese (a French "possible" follows its noun).
-const compiled = new Map<string, Map<string, Trigger[]>>();
-function triggersFor(lang: 'en' | 'fr' | 'pt' | undefined): Map<string, Trigger[]> {
+interface LanguageLists {
+  triggers: Map<string, Trigger[]>;
+  coordinators: Set<string>;
+  sources: Set<string>;
+  sourceEnds: Set<string>;
+}
+const compiled = new Map<string, LanguageLists>();
+function listsFor(lang: 'en' | 'fr' | 'pt' | undefined): LanguageLists {
   const key = lang === 'en' || lang === 'fr' ? lang : 'all';
-  let triggers = compiled.get(key);
-  if (!triggers) {
+  let lists = compiled.get(key);
+  if (!lists) {
     const { en, fr, zh } = LANGUAGE_TRIGGERS;
-    triggers = compileTriggers(key === 'en' ? [en, zh] : key === 'fr' ? [fr, zh] : [en, fr, zh]);
-    compiled.set(key, triggers);
+    const languages = key === 'en' ? [en, zh] : key === 'fr' ? [fr, zh] : [en, fr, zh];
+    lists = { triggers: compileTriggers(languages), ...compileWordLists(languages) };
+    compiled.set(key, lists);
   }
-  return triggers;
+  return lists;
 }
 
 interface Found {
@@ -59,7 +73,7 @@ export interface Span {
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
 export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[], lang = guessLanguage(tokens)): Assertion[] {
   if (spans.length === 0) return [];
-  const triggers = triggersFor(lang);
+  const { triggers, coordinators, sources, sourceEnds } = listsFor(lang);
   // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
   const inFinding = new Uint8Array(tokens.length);
   for (const span of spans) for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) inFinding[k] = 1;
@@ -156,6 +170,8 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       match = { from: i, to: i + 1, trigger: { keys: [token.key], kind: 'historical', direction: 'none' } };
     if (!match && YEAR.test(token.key) && tokens[i + 1]?.key === '年')
       match = { from: i, to: i + 2, trigger: { keys: [token.key], kind: 'historical', direction: 'none' } };
+    if (match?.trigger.only === 'inverted' && !endsBefore[match.to] && nounPhraseAt(tokens[match.to], inFinding[match.to] === 1))
+      match = { ...match, trigger: { ...match.trigger, direction: 'both' } };
     if (match) {
       if (match.trigger.kind !== 'pseudo') found.push(match);
       i = match.to;
@@ -192,14 +208,42 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       const crossesComma = kind !== 'possible' || heading;
       const stops = (k: number) =>
         (endsBefore[k] === 1 && !(heading && k === f.to) && !(kind === 'hypothetical' && commaBefore[k] === 2)) || (!crossesComma && commaBefore[k] === 1);
-      while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !((terminateStarts[end] as number) & bit)) end++;
-      scopes.push({ from: f.to, to: end, assertion: kind, forward: true });
+      // A negation does not reach the test or place that showed the absence ("Lymphopenia absent on
+      // today's full blood count", "Aucune opacité au scanner", 未在CT上见肺栓塞): the phrase a source
+      // word opens, after a finding (in the scope or right before a trigger that follows it) or up
+      // to its closing word, is left out of the scope.
+      let from = f.to;
+      let afterFinding = inFinding[f.from - 1] === 1 && !endsBefore[f.from] && !commaBefore[f.from];
+      while (end < tokens.length && end - f.to < MAX_SCOPE && !stops(end) && !((terminateStarts[end] as number) & bit)) {
+        const token = tokens[end] as Token;
+        // As written, lowercase: the French "à" is not the English article "a" (a source word is
+        // short: longer words are not sliced out of the note).
+        if (kind === 'negated' && !inFinding[end] && token.end - token.start < 4 && sources.has(text.slice(token.start, token.end).toLowerCase())) {
+          let close = end + 1;
+          // Bounded by the scope's own reach, so a long clause costs no more than MAX_SCOPE words per source word.
+          while (close - f.to < MAX_SCOPE && !endsBefore[close] && !commaBefore[close] && !sourceEnds.has((tokens[close - 1] as Token).key)) close++;
+          if (afterFinding || sourceEnds.has((tokens[close - 1] as Token).key)) {
+            scopes.push({ from, to: end, assertion: kind, forward: true });
+            from = end = close;
+            continue;
+          }
+        }
+        if (inFinding[end]) afterFinding = true;
+        end++;
+      }
+      scopes.push({ from, to: end, assertion: kind, forward: true });
     }
     if (f.trigger.direction === 'backward' || both) {
       let start = f.from;
       // "Fever: none", "Myocarditis: excluded": the colon right before the trigger does not end it.
       if (colonBefore[start] === 1 && start > 0) start--;
-      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !((terminateEnds[start] as number) & bit)) start--;
+      // A comma ends it too ("Troponin within normal limits, myocarditis excluded"), unless what
+      // follows the comma ends a list ("Fever, cough and myalgia resolved") or is the trigger itself.
+      let listed = false;
+      while (start > 0 && f.from - start < MAX_SCOPE && !endsBefore[start] && !(commaBefore[start] === 1 && start < f.from && !listed) && !((terminateEnds[start] as number) & bit)) {
+        start--;
+        if (coordinators.has((tokens[start] as Token).key)) listed = true;
+      }
       scopes.push({ from: start, to: f.from, assertion: kind, forward: false });
     }
   }
@@ -221,6 +265,15 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
       assertion = 'possible';
     return assertion;
   });
+}
+
+/**
+ * Whether a noun phrase starts at `token`, not a verb (after "should": "should saturations fall",
+ * "should CRP rise", "should oxygen requirements increase", not "should be given"): a finding, a
+ * plural or an abbreviation.
+ */
+function nounPhraseAt(token: Token | undefined, finding: boolean): boolean {
+  return !!token && (finding || (PLURAL.test(token.folded) && !NOT_PLURAL.has(token.folded)) || ABBREVIATION.test(token.cased));
 }
 
 /** Whether a question mark stands right before `start` ("?PE", "? PE") with no word just before it. */

@@ -8,7 +8,7 @@ import type { TriggerList } from './triggers';
 export const ENGLISH: TriggerList = {
   negated: {
     forward: [
-      'no', 'not', 'without', 'den{ies|ied|ying|y}', 'absence of', 'absent', 'negative for', 'free {of|from}', 'no {evidence|sign|symptom|history|complaint|suspicion} of',
+      'no', 'not', 'without', 'den{ied|ying|y}', 'absence of', 'absent', 'negative for', 'free {of|from}', 'no {evidence|sign|symptom|history|complaint|suspicion} of',
       'no new', 'no further', 'never( had)', 'ruled out', 'excluded', 'neither', 'nor', 'fails to reveal', '{did|does} not have', 'has not had',
       'resolution of', 'unremarkable for', 'cannot see', 'not {due to|caused by|related to|consistent with}',
       // Contractions, the British "nil", what stopped being so.
@@ -20,15 +20,15 @@ export const ENGLISH: TriggerList = {
       'refused', 'neg', 'nil', 'disappeared',
     ],
     // What the patient reports or has after a negated list is present again ("No fever, reports a cough").
-    end: ['report{s|ed}', 'complain{s|ing} of', 'c/o', 'endorses', 'admits to', 'has', 'positive for'],
+    end: ['report(ed)', 'complain(ing) of', 'c/o', 'endorses', 'admits to', 'has', 'positive for'],
   },
   possible: {
     forward: [
       'possibl{e|y}', 'probabl{e|y}', 'likely', 'suspect(ed)', 'suspicio{n of|n for|us for}', 'suggestive of', 'unable to {exclude|rule out}',
-      'ddx', 'differential', 'differential diagnos{is|es}', 'differential includes', 'rule out', 'rule-out', 'r/o', 'query', 'questionable',
+      'ddx', 'differential', 'differential diagnos{is|es}', 'differential includes', 'rule out', 'r/o', 'query', 'questionable',
       '{concern|concerning|worrisome} for', '{cannot|can not} {exclude|rule out}', '{may|might} have', 'could be', 'versus',
       '{evaluate|evaluation|assess|work up|workup} for', 'presum{ed|ptive}', 'equivocal', 'uncertain', 'question of',
-      '{unclear|uncertain} {if|whether}', 'suggest{s|ing}', '{may|could} represent',
+      '{unclear|uncertain} {if|whether}', 'suggest(ing)', '{may|could} represent',
       // Doubt worded with a negation ("not sure whether") is doubt, not negation.
       'not {sure|certain|clear} {if|whether}', 'maybe', 'may be', 'perhaps', 'in keeping with possible', 'raises the possibility of',
       '{working|provisional} diagnosis', 'to confirm', 'awaiting confirmation of',
@@ -58,13 +58,15 @@ export const ENGLISH: TriggerList = {
     forward: [
       '{return|come back|call|seek care} if', '{watch|monitor|look out|watch out|be alert|alert|look} for', 'in case (of)',
       'in the event {of|that}', 'unless', '(to) prevent', 'prophylaxis {against|of}', 'prevention of', '(at) risk of', 'at risk for',
-      'prn', 'p.r.n', '{as|when} required for', 'as needed for', 'safety net(ting)', 'red flags', 'warning signs', 'should',
-      '(to) avoid',
+      'prn', 'p.r.n', '{as|when} required for', 'as needed for', 'safety net(ting)', 'red flags', 'warning signs', '(to) avoid',
     ],
+    // A condition put as an inversion with a noun ("Consider tocilizumab should oxygen requirements increase").
+    inverted: ['should'],
     backward: ['if {needed|necessary|required|present}', 'if it occurs', 'prn', 'as {needed|required}', 'when required'],
     // "if" reaches both ways: "Return if fever", "Take paracetamol if febrile"; so does a condition
-    // put as an inversion ("Should he deteriorate, intubate"; "Intubate should he deteriorate").
-    both: ['if', 'unless', 'should {he|she|they|it|the patient|a|an|the|his|her|any|this|symptoms}', 'should there be'],
+    // put as an inversion ("Should he deteriorate, intubate"; "Intubate should he deteriorate"; a
+    // plural or a finding after "should" is found as it is read, see `inverted`).
+    both: ['if', 'unless', 'should {he|she|they|it|a|an|the|her|any}', 'should there be'],
   },
   other: {
     forward: [
@@ -92,4 +94,6 @@ export const ENGLISH: TriggerList = {
     'but', 'however', 'yet', 'though', 'although', 'whereas', 'except', '{aside|apart} from', 'which', 'whose', 'currently',
     'present{ing|s|ed} with', 'due to', 'secondary to', '{cause|source} of', 'reason for', '{now|patient|but|still} has', 'patient reports',
   ],
+  coordinators: ['and', 'or', 'nor'],
+  sources: ['on', 'at', 'in'],
 };

@@ -26,7 +26,7 @@ export const FRENCH: TriggerList = {
       // Doubt worded with a negation ("on ne peut pas exclure", "pas exclue") is doubt, not negation.
       'pas exclu', 'sans exclure', 'sans doute', 'peut être', 'vraisemblablement', 'possiblement', 'en faveur {de|d}', 'orientant vers',
       'faisant {évoquer|suspecter}', '{une|un|d une|d un} {possible|probable}', 'à confirmer', 'pour confirmer', 'recherche de',
-      'rechercher', 'il pourrait s agir d', 'pourrait correspondre à', 'diagnostic{ différentiel| probable}', 'diagnostics différentiels',
+      'rechercher', 'il pourrait s agir d', 'pourrait correspondre à', 'diagnostic{ différentiel| probable}',
     ],
     // "Probable pneumonie", "Possible myocardite" where they open a clause; elsewhere they follow their noun.
     opening: ['probable', 'possible'],
@@ -86,4 +86,6 @@ export const FRENCH: TriggerList = {
     'mais', 'cependant', 'toutefois', 'néanmoins', 'sauf', 'hormis', 'en dehors de', 'par contre', 'en revanche', 'qui', 'alors que',
     'tandis que', 'actuellement', 'secondaire à', 'en rapport avec', 'du(e) à',
   ],
+  coordinators: ['et', 'ou', 'ni'],
+  sources: ['au', 'aux', 'à', 'sur'],
 };

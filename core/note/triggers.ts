@@ -23,6 +23,8 @@ export interface CategoryTriggers {
   heading?: string[];
   /** Words that act forward only where they open a clause (French "Probable pneumonie"; "pneumonie probable" reads backward). */
   opening?: string[];
+  /** Words that read both ways when a noun phrase follows them, forward otherwise ("Intubate should saturations fall"; "should be given"). */
+  inverted?: string[];
   /** Words that end this category's scopes only ("No fever, reports a cough": a negation, not a history, ends at "reports"). */
   end?: string[];
 }
@@ -38,19 +40,42 @@ export interface TriggerList {
   pseudo: string[];
   /** Words that end a trigger's scope ("but", "mais", 但). */
   terminate: string[];
+  /**
+   * Words that join a list's last items: a scope reaching back crosses a comma only into such a list
+   * ("Fever, cough and myalgia resolved"). None in Chinese, where a comma ends every scope and 、 lists.
+   */
+  coordinators?: string[];
+  /**
+   * Words that introduce the test or place a finding was looked for ("on CT", "au scanner", 在胸片上):
+   * a negation does not reach into their phrase, which runs to the next comma or to its closing word (上).
+   */
+  sources: string[];
+  sourceEnds?: string[];
 }
 
 export interface Trigger {
   keys: string[];
   kind: Category | 'pseudo' | 'terminate';
   direction: 'forward' | 'backward' | 'both' | 'none';
-  /** Acts only before a colon (a heading) or only where it opens a clause. */
-  only?: 'heading' | 'opening';
+  /** Acts only before a colon (a heading), only where it opens a clause, or both ways only before a noun phrase. */
+  only?: 'heading' | 'opening' | 'inverted';
   /** A termination word that ends this category's scopes only. */
   ends?: Category;
 }
 
 export const LANGUAGE_TRIGGERS: Record<'en' | 'fr' | 'zh', TriggerList> = { en: ENGLISH, fr: FRENCH, zh: CHINESE };
+
+/**
+ * The given languages' list coordinators ("and", "et"; one word each, written as its key), their
+ * source words as written, lowercase ("à" is not the article "a"), and the sources' closing words.
+ */
+export function compileWordLists(lists: readonly TriggerList[]) {
+  return {
+    coordinators: new Set(lists.flatMap((list) => list.coordinators ?? [])),
+    sources: new Set(lists.flatMap((list) => list.sources)),
+    sourceEnds: new Set(lists.flatMap((list) => list.sourceEnds ?? [])),
+  };
+}
 
 /** Every trigger of the given languages by its first key, longest first (a note may mix languages). */
 export function compileTriggers(lists: readonly TriggerList[] = Object.values(LANGUAGE_TRIGGERS)): Map<string, Trigger[]> {
@@ -75,6 +100,7 @@ export function compileTriggers(lists: readonly TriggerList[] = Object.values(LA
       for (const phrase of category.both ?? []) add(phrase, kind, 'both');
       for (const phrase of category.heading ?? []) add(phrase, kind, 'forward', { only: 'heading' });
       for (const phrase of category.opening ?? []) add(phrase, kind, 'forward', { only: 'opening' });
+      for (const phrase of category.inverted ?? []) add(phrase, kind, 'forward', { only: 'inverted' });
       for (const phrase of category.end ?? []) add(phrase, 'terminate', 'none', { ends: kind });
     }
     for (const phrase of list.pseudo) add(phrase, 'pseudo', 'none');

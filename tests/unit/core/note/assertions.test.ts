@@ -276,3 +276,54 @@ describe('resolved findings, provisional diagnoses, prevention and relatives by 
     expect(of('患者之子发热。', '发热')).toBe('other');
   });
 });
+
+describe("a negated family history is negated, not someone else's", () => {
+  it('reads "no family history of", "pas d antécédent familial de" and 无 / 否认 … 家族史 as negated in each language', () => {
+    expect(of('No family history of diabetes.', 'diabetes')).toBe('negated');
+    expect(of("Pas d'antécédent familial de diabète.", 'diabète')).toBe('negated');
+    expect(of('无糖尿病家族史。', '糖尿病')).toBe('negated');
+    expect(of('否认高血压家族史。', '高血压')).toBe('negated');
+    // Without a negation the family's finding is still someone else's.
+    expect(of('Family history of diabetes.', 'diabetes')).toBe('other');
+    expect(of('高血压家族史。', '高血压')).toBe('other');
+  });
+});
+
+describe('a negation after its finding stops at the comma before it', () => {
+  it('keeps what precedes the comma present, unless the comma lists findings joined by and / et', () => {
+    expect(of('CRP normal, sepsis ruled out.', 'CRP')).toBe('present');
+    expect(of('CRP normal, sepsis ruled out.', 'sepsis')).toBe('negated');
+    expect(of('CRP normale, sepsis écarté.', 'CRP')).toBe('present');
+    expect(of('肌钙蛋白正常，心肌炎已排除。', '肌钙蛋白')).toBe('present');
+    expect(of('Fever, cough and myalgia resolved.', 'Fever')).toBe('negated');
+    expect(of('Fièvre, toux et myalgies disparues.', 'Fièvre')).toBe('negated');
+  });
+});
+
+/** The assertions of several findings of `text` asked together, as a scan asks them. */
+function ofEach(text: string, findings: string[]): string[] {
+  const spans = findings.map((f) => ({ start: text.indexOf(f), end: text.indexOf(f) + f.length }));
+  return assertSpans(text, tokenize(text), spans);
+}
+
+describe('a negation does not reach the test that showed the absence', () => {
+  it('leaves out the phrase of on / in / au / sur / 在…上 after a finding, up to the next comma', () => {
+    expect(ofEach('No pneumothorax on chest X-ray.', ['pneumothorax', 'chest X-ray'])).toEqual(['negated', 'present']);
+    expect(ofEach('PE not seen in the CT chest.', ['PE', 'CT chest'])).toEqual(['negated', 'present']);
+    expect(ofEach("Pas d'embolie pulmonaire sur le scanner thoracique.", ['embolie pulmonaire', 'scanner thoracique'])).toEqual(['negated', 'present']);
+    expect(ofEach('未在胸部CT上发现肺栓塞。', ['胸部CT', '肺栓塞'])).toEqual(['present', 'negated']);
+    // The list goes on after the comma; a source word before any finding is no source ("recours à").
+    expect(ofEach('Denies chest pain on exertion, cough or fever.', ['chest pain', 'fever'])).toEqual(['negated', 'negated']);
+    expect(of("Pas de recours à l'intubation.", 'intubation')).toBe('negated');
+    expect(of('Not in respiratory distress.', 'respiratory distress')).toBe('negated');
+  });
+});
+
+describe('a condition inverted with a noun', () => {
+  it('reads "should" both ways before a noun phrase (a finding, a plural, an abbreviation), forward only before a verb', () => {
+    expect(of('Start HFNC should saturations fall.', 'HFNC')).toBe('hypothetical');
+    expect(of('Repeat chest CT should CRP rise.', 'chest CT')).toBe('hypothetical');
+    expect(ofEach('Add antibiotics should fever recur.', ['antibiotics', 'fever'])).toEqual(['hypothetical', 'hypothetical']);
+    expect(ofEach('Dexamethasone should be continued, as should HFNC.', ['Dexamethasone'])).toEqual(['present']);
+  });
+});
