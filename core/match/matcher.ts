@@ -22,7 +22,7 @@ import { CjkTerms } from './cjk';
 import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { classByStem, medicineStems } from './stems';
-import { langBit, WordForms } from './morphology';
+import { LANG_EN, langBit, WordForms } from './morphology';
 import { findBagCandidates, findEntryCandidates, readSelection, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
 import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
@@ -331,7 +331,7 @@ export class Matcher {
       });
     }
     if (!whole) {
-      const read = readSelection(tokens, content, this.forms, this.vocabulary, (k) => this.fuzzy.correct(k), (k) => this.fuzzy.siblings(k));
+      const read = readSelection(tokens, content, this.forms, this.vocabulary, (k) => this.fuzzy.correct(k), (k) => this.fuzzy.siblings(k), (k) => ((this.wordLangs.get(k) ?? 0) & LANG_EN) !== 0);
       const weight = (k: string) => this.weight(k);
       const written = read?.written ?? new Set<string>();
       for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight) : []) {

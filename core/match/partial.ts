@@ -54,6 +54,8 @@ interface Reading {
   step: Step;
   /** The same word in a sister language: it completes a term, never proposes one alone. */
   sister?: true;
+  /** ... except a term of that one word, when the written word is none of English's terms ("hypoxémie", "antibióticos"; "respiratory" is not "respirateur"). */
+  cognate?: true;
 }
 
 /** The selection's content words and how each may be read as a term word. */
@@ -72,6 +74,7 @@ export function readSelection(
   vocabulary: ReadonlySet<string>,
   correction: (key: string) => string | undefined,
   siblings: (key: string) => readonly string[] = () => [],
+  english: (key: string) => boolean = () => true,
 ): SelectionReading | null {
   const selected: number[] = [];
   tokens.forEach((t, i) => {
@@ -83,7 +86,10 @@ export function readSelection(
     const token = tokens[i] as Token;
     const list: Reading[] = [{ key: token.key, factor: 1, step: 'exact' }];
     // The same word in a sister language ("pneumonie virale" holds "viral pneumonia").
-    if (vocabulary.has(token.key)) for (const key of siblings(token.key)) list.push({ key, factor: STEP_FACTOR.derived, step: 'derived', sister: true });
+    if (vocabulary.has(token.key)) {
+      const cognate = !english(token.key);
+      for (const key of siblings(token.key)) list.push({ key, factor: STEP_FACTOR.derived, step: 'derived', sister: true, ...(cognate && { cognate }) });
+    }
     else {
       for (const form of forms.of(token.key)) list.push({ key: form.key, factor: STEP_FACTOR[form.step], step: form.step });
       const pair = forms.pairs.get(token.key);
@@ -127,6 +133,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     let seenFactor = 0;
     let weakest: Step = 'exact';
     let sisterWords = 0;
+    let cognate = false;
     const usedTokens = new Set<number>();
     const order: number[] = [];
     for (const key of keys) {
@@ -146,6 +153,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       usedTokens.add(bestToken);
       order.push(bestToken);
       if (best.sister) sisterWords++;
+      if (best.cognate) cognate = true;
       seen += w;
       seenFactor += w * best.factor;
       if (STEP_ORDER.indexOf(best.step) > STEP_ORDER.indexOf(weakest)) weakest = best.step;
@@ -153,8 +161,9 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     if (seen === 0 || termTotal === 0) continue;
     // A word of a sister language completes a term, it never proposes one alone ("pleural" is not
     // "douleur pleurale"), unless the selection writes another of the term's words, one too common
-    // to count ("patient pédiatrique", "paediatric patient").
-    if (sisterWords > 0 && sisterWords === order.length && order.length < 2 && !keys.some((k) => read.written.has(k))) continue;
+    // to count ("patient pédiatrique", "paediatric patient"), or the term is that one word
+    // ("hypoxémie" is "hypoxaemia", "mucormicose" "mucormycosis").
+    if (sisterWords > 0 && sisterWords === order.length && order.length < 2 && !keys.some((k) => read.written.has(k)) && !(cognate && keys.length === 1)) continue;
     const termCoverage = seen / termTotal;
     const factor = seenFactor / seen;
     let selectionSeen = 0;

@@ -61,3 +61,24 @@ describe('words of a sister language in a phrase', () => {
     expect(matcher.lookup('pleural effusion').map((h) => h.id)).not.toContain('chest-pain');
   });
 });
+
+describe('a word of a sister language alone', () => {
+  const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
+  const entry = (id: string, terms: [string, string][]): Entry => ({ ...base, id, related: [], terms: terms.map(([text, lang], k) => ({ text, lang, kind: k === 0 ? 'preferred' : 'synonym' })) });
+  const matcher = buildMatcher(
+    assembleIndex([
+      entry('hypoxaemia', [['hypoxaemia', 'en'], ['low oxygen level', 'en']]),
+      entry('silent-hypoxaemia', [['hypoxémie heureuse', 'fr']]),
+      entry('respirator', [['respirator', 'en'], ['respirateur', 'fr']]),
+      entry('respiratory-rate', [['respiratory rate', 'en']]),
+    ]),
+  );
+
+  it('is a term of that one word in the other language ("hypoxémie" is "hypoxaemia")', () => {
+    expect(matcher.lookup('hypoxémie')[0]?.id).toBe('hypoxaemia');
+  });
+
+  it('is not when the word is English, whose own sense the reader means ("respiratory" is no respirator)', () => {
+    expect(matcher.lookup('respiratory').map((h) => h.id)).not.toContain('respirator');
+  });
+});
