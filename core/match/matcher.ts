@@ -617,11 +617,12 @@ export class Matcher {
     const termGrams = gramsOf(termTokens);
     return tokens.every((t, i) => {
       if (!content[i] || t.cjk || this.vocabulary.has(t.key) || this.forms.of(t.key).length > 0) return true;
-      // In a page, a word built on a term word, or a term word built on it, with letters before it
-      // is another word, not a misspelling ("polymyalgia" and "myalgia", "myasthénie" and
-      // "asthénie", "thérapie" and "oxygénothérapie"). (Typed alone it may be the same thing's
-      // other name, "RoActemra" and "Actemra", "primovaccination" and "vaccination": the reader asked.)
-      if (inPage && termTokens.some((w) => !w.cjk && (builtOn(t.folded, w.folded) || builtOn(w.folded, t.folded)))) return false;
+      // In a page, a word that ends as a term word but starts otherwise is another word built on
+      // the same base, not a misspelling ("polymyalgia" and "myalgia", "myasthénie" and
+      // "asthénie", "thérapie" and "oxygénothérapie", "reconsultation" and "teleconsultation",
+      // "maturation" and "desaturation"). (Typed alone it may be the same thing's other name,
+      // "RoActemra" and "Actemra", "primovaccination" and "vaccination": the reader asked.)
+      if (inPage && termTokens.some((w) => !w.cjk && otherStartSameBase(t.folded, w.folded))) return false;
       const own = gramsOf([t]);
       let shared = 0;
       for (const g of own) if (termGrams.has(g)) shared++;
@@ -937,9 +938,12 @@ function dropContextBesideTerms(matches: Match[], joined: (a: number, b: number)
   });
 }
 
-/** Whether `word` holds `part` whole after two or more letters of its own. */
-function builtOn(word: string, part: string): boolean {
-  return part.length >= 4 && word.length >= part.length + 2 && word.indexOf(part, 2) >= 0;
+/** Whether two words start with different letters and end alike over five letters or more. */
+function otherStartSameBase(a: string, b: string): boolean {
+  if (a.charCodeAt(0) === b.charCodeAt(0)) return false;
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a.charCodeAt(a.length - 1 - shared) === b.charCodeAt(b.length - 1 - shared)) shared++;
+  return shared >= 5;
 }
 
 const round = (score: number) => Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;

@@ -19,6 +19,7 @@ const matcher = buildMatcher(
     entry('ards', [['acute respiratory distress syndrome', 'preferred']], ['covid-19', 'neuromuscular-blockade']),
     entry('neuromuscular-blockade', [['neuromuscular blockade', 'preferred'], ['paralytic infusion', 'synonym']], ['ards']),
     entry('myalgia', [['myalgia', 'preferred'], ['muscle pain', 'synonym']], ['covid-19']),
+    entry('telemedicine', [['teleconsultation', 'preferred']], ['covid-19']),
   ]),
 );
 const click = (word: string, context: string) => matcher.lookup(word, { context, offset: context.indexOf(word) }).map((h) => h.id);
@@ -66,5 +67,8 @@ describe('a word spelt like a term in a page', () => {
     expect(click('myalgai', 'Fever and myalgai since Monday.')).toEqual(['myalgia']);
     expect(click('Polymyalgia', 'Polymyalgia rheumatica: prompt response to prednisolone.')).toEqual([]);
     expect(click('Fibromyalgia', 'Fibromyalgia with widespread pain and poor sleep.')).toEqual([]);
+    // Two words built on one base with different beginnings.
+    expect(click('reconsultation', 'Consignes de reconsultation données à la sortie.')).toEqual([]);
+    expect(click('teleconsultaton', 'Suivi par teleconsultaton à J7.')).toEqual(['telemedicine']);
   });
 });
