@@ -824,7 +824,13 @@ export class Matcher {
         i = reach.to;
       } else i++;
     }
-    return dropContextBesideTerms(matches, (a, b) => this.walker.joined(input, a, b));
+    // (Chinese writes nouns side by side without spaces: a context-only word beside a term of its
+    // own or a related entry is a noun of its own there, 核酸 after 新冠, not that term's modifier.)
+    const compound = (term: Match, context: Match) =>
+      (input.tokens[context.from] as Token).cjk &&
+      (input.tokens[term.from] as Token).cjk &&
+      context.refs.some((c) => term.refs.some((t) => t.entry === c.entry || this.relatedOf(t.entry).has(c.entry)));
+    return dropContextBesideTerms(matches, (a, b) => this.walker.joined(input, a, b), compound);
   }
 
   /** Whether a term holds a word of the guidance's domain (in a tenth of its entries: "COVID", "SARS") that `written` lacks. */
@@ -926,14 +932,14 @@ export class Matcher {
  * A context-only word right next to a real term belongs to that term's phrase ("NRB mask",
  * "oxygen mask"): it is not a mention of its own.
  */
-function dropContextBesideTerms(matches: Match[], joined: (a: number, b: number) => boolean): Match[] {
+function dropContextBesideTerms(matches: Match[], joined: (a: number, b: number) => boolean, compound: (term: Match, context: Match) => boolean): Match[] {
   const onlyContext = (m: Match | undefined) => m !== undefined && isContextOnly(m.refs);
   return matches.filter((m, k) => {
     if (!onlyContext(m)) return true;
     const before = matches[k - 1];
     const after = matches[k + 1];
-    const touchesBefore = before !== undefined && !onlyContext(before) && before.to === m.from && joined(before.to - 1, m.from);
-    const touchesAfter = after !== undefined && !onlyContext(after) && after.from === m.to && joined(m.to - 1, after.from);
+    const touchesBefore = before !== undefined && !onlyContext(before) && before.to === m.from && joined(before.to - 1, m.from) && !compound(before, m);
+    const touchesAfter = after !== undefined && !onlyContext(after) && after.from === m.to && joined(m.to - 1, after.from) && !compound(after, m);
     return !touchesBefore && !touchesAfter;
   });
 }

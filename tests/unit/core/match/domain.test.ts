@@ -72,3 +72,23 @@ describe('a word spelt like a term in a page', () => {
     expect(click('teleconsultaton', 'Suivi par teleconsultaton à J7.')).toEqual(['telemedicine']);
   });
 });
+
+describe('a context-only word in Chinese beside a term', () => {
+  const zh = (id: string, terms: [string, TermKind][], related: string[] = []): Entry => ({ ...base, id, related, terms: terms.map(([text, kind]) => ({ text, lang: 'zh', kind })) });
+  const chinese = buildMatcher(
+    assembleIndex([
+      zh('covid-19', [['新冠肺炎', 'preferred'], ['新冠', 'synonym']]),
+      zh('rt-pcr', [['核酸检测', 'preferred'], ['核酸', 'context']], ['covid-19']),
+      zh('hfnc', [['高流量', 'preferred']]),
+    ]),
+  );
+  const ids = (text: string) => chinese.scan(text).map((h) => h.id);
+
+  it('is a noun of its own after a term of a related entry (新冠核酸: COVID-19 and its PCR)', () => {
+    expect(ids('丈夫新冠核酸阳性')).toEqual(['covid-19', 'rt-pcr']);
+  });
+
+  it('is still that term’s modifier after an unrelated one', () => {
+    expect(ids('高流量核酸')).toEqual(['hfnc']);
+  });
+});
