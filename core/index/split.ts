@@ -2,6 +2,7 @@
 // titles, codes, thresholds, the lexicon) first, and the cards' text (summaries, key points,
 // sources) in small groups fetched when a card is opened, then in the background for offline use.
 // A card's group is a function of its id, so the parts need no table of contents.
+import { fnv1a } from '../text/hash';
 import type { Entry, GuidanceIndex } from './types';
 
 /** How many groups the cards' text is cut into (about five entries, 7–18 kB compressed, each). */
@@ -9,9 +10,7 @@ export const CARD_GROUPS = 32;
 
 /** The group of an entry's card text (FNV-1a of its id). */
 export function cardGroup(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return hash % CARD_GROUPS;
+  return fnv1a(id) % CARD_GROUPS;
 }
 
 /** The text of a card that matching does not need. */

@@ -5,6 +5,7 @@
 // match's factor (score.ts). Used by scan, by lookup and by the word-in-context widening.
 import type { Term } from '../index/types';
 import type { TextLanguage } from '../text/language';
+import { fnv1a } from '../text/hash';
 import { isNoiseKey } from '../text/noise';
 import type { Token } from '../text/normalize';
 import type { WordForm, WordForms } from './morphology';
@@ -113,7 +114,7 @@ export class Walker {
     const rootIds = new Set<number>();
     for (const edge of trie.edges.keys()) if (edge < WORD_LIMIT) rootIds.add(edge);
     for (const [word, id] of trie.words) if (rootIds.has(id)) this.rootWords.add(word);
-    for (const word of mergeable) if (word.length >= 2) this.mergeBits.add(shapeOf(word, ''));
+    for (const word of mergeable) if (word.length >= 2) this.mergeBits.add(fnv1a(word));
   }
 
   /** The hashes of every word two written words may join into, as a Bloom filter (256 kB, whatever the index's size). */
@@ -191,7 +192,7 @@ export class Walker {
     const next = tokens[j + 1];
     // (Inside a term only when the word as written led nowhere: it saves a string per word.)
     // (A pair whose joined hash no term word has is passed over without building the string.)
-    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeBits.has(shapeOf(token.folded, next.folded))) {
+    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeBits.has(fnv1a(next.folded, fnv1a(token.folded)))) {
       const concat = token.folded + next.folded;
       // Never with a function word ("de saturation" is not "desaturation").
       if (this.mergeable.has(concat) && !isNoiseKey(token.key) && !isNoiseKey(next.key) && this.joined(input, j, j + 1)) {
@@ -258,24 +259,21 @@ export class Walker {
   }
 }
 
-/** A hash of `a` + `b` (FNV-1a, 32 bits), without joining them. */
-function shapeOf(a: string, b: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < a.length; k++) h = Math.imul(h ^ a.charCodeAt(k), 0x01000193);
-  for (let k = 0; k < b.length; k++) h = Math.imul(h ^ b.charCodeAt(k), 0x01000193);
-  return h >>> 0;
-}
-
 /** 2^21 bits, two per hash: about 3 % false positives at 200,000 words, which only cost a string. */
 class BloomBits {
   private readonly words = new Uint32Array(1 << 16);
   add(hash: number): void {
-    for (const bit of [hash & 0x1fffff, Math.imul(hash, 0x9e3779b1) >>> 11]) this.words[bit >>> 5] = (this.words[bit >>> 5] as number) | (1 << (bit & 31));
+    this.set(hash & 0x1fffff);
+    this.set(Math.imul(hash, 0x9e3779b1) >>> 11);
   }
   has(hash: number): boolean {
-    const a = hash & 0x1fffff;
-    const b = Math.imul(hash, 0x9e3779b1) >>> 11;
-    return ((this.words[a >>> 5] as number) & (1 << (a & 31))) !== 0 && ((this.words[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+    return this.get(hash & 0x1fffff) && this.get(Math.imul(hash, 0x9e3779b1) >>> 11);
+  }
+  private set(bit: number): void {
+    this.words[bit >>> 5] = (this.words[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  private get(bit: number): boolean {
+    return ((this.words[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
   }
 }
 

@@ -1,5 +1,6 @@
 // Checking a source as a user or hospital IT enters it: https only (http only on this machine, for
 // testing), a usable public key, a priority. Problems read as sentences for the options page.
+import { fnv1a } from '../text/hash';
 import { ID_PATTERN } from '../index/schema';
 import type { SourceConfig } from './types';
 import { parsePublicKey } from './verify';
@@ -34,12 +35,7 @@ export function sourceIdFrom(name: string): string {
 
 /** FNV-1a (32 bits) of `text` in base 36: a short, stable storage-key suffix (not a security check). */
 function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
+  return fnv1a(text).toString(36);
 }
 
 /**

@@ -40,9 +40,10 @@ describe('cognate skeletons', () => {
   });
 });
 
+const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
+const entry = (id: string, terms: [string, string][]): Entry => ({ ...base, id, related: [], terms: terms.map(([text, lang], k) => ({ text, lang, kind: k === 0 ? 'preferred' : 'synonym' })) });
+
 describe('words of a sister language in a phrase', () => {
-  const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
-  const entry = (id: string, terms: [string, string][]): Entry => ({ ...base, id, related: [], terms: terms.map(([text, lang], k) => ({ text, lang, kind: k === 0 ? 'preferred' : 'synonym' })) });
   const matcher = buildMatcher(
     assembleIndex([
       entry('viral-pneumonia', [['viral pneumonia', 'en']]),
@@ -63,8 +64,6 @@ describe('words of a sister language in a phrase', () => {
 });
 
 describe('a word of a sister language alone', () => {
-  const base = fixtureIndex().entries.find((e) => e.id === 'hand-hygiene') as Entry;
-  const entry = (id: string, terms: [string, string][]): Entry => ({ ...base, id, related: [], terms: terms.map(([text, lang], k) => ({ text, lang, kind: k === 0 ? 'preferred' : 'synonym' })) });
   const matcher = buildMatcher(
     assembleIndex([
       entry('hypoxaemia', [['hypoxaemia', 'en'], ['low oxygen level', 'en']]),
