@@ -56,12 +56,13 @@ function sharedIndex(url: string): Promise<SharedIndex> {
     };
     // The matcher's code is fetched while the index is read or downloads (it is not needed before).
     const matchers = import('./matchers');
+    let isReady: (record: SharedIndex) => void = () => undefined;
+    const ready = new Promise<SharedIndex>((done) => (isReady = done));
     loading = loadIndex(url, {
       matcherSnapshot: (index) => matchers.then(({ matcherToKeep }) => matcherToKeep(index)),
+      // A newer index may arrive before the cached one is ready (its matcher still restoring): it then replaces it once ready.
       onUpdate: (index, cards) => {
-        if (!record) return;
-        const update = record;
-        void matchers.then(({ matcherFor }) => {
+        void Promise.all([ready, matchers]).then(([update, { matcherFor }]) => {
           update.index = index;
           update.cards = cards;
           update.matcher = matcherFor(index, cards, completed);
@@ -80,7 +81,9 @@ function sharedIndex(url: string): Promise<SharedIndex> {
             .then(() => keepMatcher(url, index, matcherToKeep(index)))
             .catch(ignore('the next visit builds the matcher again'));
         }, KEEP_DELAY_MS);
-      return (record = { index, matcher, from, cards, onReplace: new Set() });
+      record = { index, matcher, from, cards, onReplace: new Set() };
+      isReady(record);
+      return record;
     });
     loading.catch(() => shared.delete(url)); // the next element tries again
     shared.set(url, loading);

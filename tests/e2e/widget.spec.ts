@@ -249,8 +249,14 @@ test('a cached index answers at once; a newer one on the server replaces it, an 
     return title;
   };
   await serve(original.version + 1, 'Dexamethasone (revised)');
+  // The matcher's code held back: the newer index arrives before the cached one is ready, and still replaces it.
+  await page.route(/\/mx-lookup-matcher-[^/]*\.js$/, async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
   await page.reload();
   await expect.poll(cardTitle).toContain('(revised)');
+  await page.unroute(/\/mx-lookup-matcher-[^/]*\.js$/);
   await expect.poll(() => cachedVersion(page)).toBe(original.version + 1); // the revised index is kept whole
   await page.unroute(INDEX_ON_NETWORK);
   await serve(0, 'Dexamethasone (stale mirror)');
