@@ -238,7 +238,8 @@ function checkBedsideFacts(type: unknown, points: readonly string[], add: (field
 
 /**
  * `thresholds:` — a list of `{ measure, op, value, source }`: a measurement in a note that meets
- * it names the entry; `source` is the number (from 1) of the entry's source that sets it.
+ * it names the entry; `source` is the number (from 1) of the entry's source that sets it. An
+ * optional `unless:` lists other causes of such a value, named in the note's sentence.
  */
 function readThresholds(value: unknown, sourceCount: number, add: (field: string, message: string) => void): Threshold[] {
   if (value === undefined || value === null) return [];
@@ -256,7 +257,10 @@ function readThresholds(value: unknown, sourceCount: number, add: (field: string
     if (typeof limit !== 'number' || !Number.isFinite(limit)) return add(`${field}.value`, 'must be a number');
     if (typeof source !== 'number' || !Number.isInteger(source) || source < 1 || source > sourceCount)
       return add(`${field}.source`, `must be the number of one of the entry's sources (1 to ${sourceCount})`);
-    out.push({ measure: measure as Measure, op, value: limit, source });
+    const unless = raw.unless;
+    if (unless !== undefined && (!Array.isArray(unless) || unless.length > 40 || !unless.every((c) => typeof c === 'string' && c.trim() !== '' && c.length <= 100)))
+      return add(`${field}.unless`, 'must be a list (at most 40) of phrases naming other causes of such a value');
+    out.push({ measure: measure as Measure, op, value: limit, source, ...(unless ? { unless: (unless as string[]).map((c) => c.trim()) } : {}) });
   });
   return out;
 }

@@ -59,6 +59,7 @@ export const entrySchema = v.object({
           op: v.picklist(['<', '<=', '>', '>='] as const, 'op must be <, <=, > or >='),
           value: v.pipe(v.number(), v.finite()),
           source: v.pipe(v.number(), v.integer(), v.minValue(1)),
+          unless: v.optional(v.pipe(v.array(v.pipe(text(100), v.nonEmpty('empty cause'))), v.maxLength(40))),
         }),
       ),
       v.maxLength(10),

@@ -55,6 +55,11 @@ export interface Threshold {
   op: '<' | '<=' | '>' | '>=';
   value: number;
   source: number;
+  /**
+   * Other causes of such a value ("heat stroke" for a temperature of 41 °C, which is hyperthermia,
+   * not fever), in any language: named in the measurement's sentence, the value names nothing.
+   */
+  unless?: string[];
 }
 
 /** A phrase in which an entry's term does not name the entry. */

@@ -562,7 +562,7 @@ export class Matcher {
     });
     const seenNow = new Set(kept.map((h) => h.id));
     for (const m of measurements)
-      for (const { entry, value } of entriesMet(m, this.measured)) {
+      for (const { entry, value } of entriesMet(m, this.measured, text)) {
         if (seenNow.has(entry.id)) {
           const found = kept.find((h) => h.id === entry.id);
           if (found && !found.value) found.value = value;

@@ -4,6 +4,7 @@
 // is then checked against the thresholds entries carry with their source (index/types.ts
 // Threshold): a value that meets one names that entry; one that does not names nothing.
 import type { Entry, Measure, Threshold } from '../index/types';
+import { CJK, normalizeKey } from '../text/normalize';
 
 export interface Measurement {
   measure: Measure;
@@ -105,7 +106,7 @@ export function findMeasurements(text: string): Measurement[] {
       if (measure === 'respiratory-rate' && (number < 4 || number > 90 || /[.,]/.test(raw))) continue;
       if (measure === 'bmi' && (number < 10 || number > 90)) continue;
       const labelStart = m.index + m[0].indexOf(labelText);
-      out.push({ measure, value: number, unit: unitText, start: m.index, end: m.index + m[0].length, labelStart, labelEnd: labelStart + labelText.length });
+      out.push({ measure, value: number, unit: unitText, start: m.index, end: m.index + m[0].trimEnd().length, labelStart, labelEnd: labelStart + labelText.length });
     }
   }
   // A saturation written after its value: "86% on room air", "88 % en air ambiant".
@@ -114,7 +115,7 @@ export function findMeasurements(text: string): Measurement[] {
     const at = m.index;
     if (out.some((x) => x.measure === 'spo2' && x.start <= at && x.end >= at)) continue;
     const value = Number(m[1]);
-    if (value >= 40 && value <= 100) out.push({ measure: 'spo2', value, unit: '%', start: m.index, end: m.index + m[0].length, labelStart: m.index, labelEnd: m.index });
+    if (value >= 40 && value <= 100) out.push({ measure: 'spo2', value, unit: '%', start: m.index, end: m.index + m[0].trimEnd().length, labelStart: m.index, labelEnd: m.index });
   }
   // Age: "8 yo", "81 y/o", "6-year-old", "aged 81", "âgée de 81 ans", "81岁", "58 y M". Found from
   // each number, then the words after or before it (one quick pass instead of a pattern tried at
@@ -141,7 +142,7 @@ export function findMeasurements(text: string): Measurement[] {
   for (let m = gestation.exec(text); m; m = gestation.exec(text)) {
     const raw = m.slice(1).find((g) => g !== undefined);
     const value = Number(raw);
-    if (value >= 1 && value <= 44) out.push({ measure: 'gestational-age', value, unit: 'weeks', start: m.index, end: m.index + m[0].length, labelStart: m.index, labelEnd: m.index });
+    if (value >= 1 && value <= 44) out.push({ measure: 'gestational-age', value, unit: 'weeks', start: m.index, end: m.index + m[0].trimEnd().length, labelStart: m.index, labelEnd: m.index });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -165,11 +166,17 @@ export function meets(value: number, threshold: Pick<Threshold, 'op' | 'value'>)
 }
 
 /** The entries whose thresholds a measurement meets, with what it met (the first threshold that does, per entry). */
-export function entriesMet(measurement: Measurement, entries: readonly Entry[]): { entry: Entry; value: MeasuredValue }[] {
+export function entriesMet(measurement: Measurement, entries: readonly Entry[], text = ''): { entry: Entry; value: MeasuredValue }[] {
   const out: { entry: Entry; value: MeasuredValue }[] = [];
+  let sentence: { raw: string; key: string } | undefined;
   for (const entry of entries) {
     for (const threshold of entry.thresholds ?? []) {
       if (threshold.measure !== measurement.measure || !meets(measurement.value, threshold)) continue;
+      if (threshold.unless) {
+        sentence ??= sentenceOf(text, measurement);
+        // Another cause of the value named beside it: the value is that cause's, not this entry's.
+        if (threshold.unless.some((cause) => namedIn(cause, sentence as { raw: string; key: string }))) break;
+      }
       const source = entry.sources[threshold.source - 1];
       out.push({
         entry,
@@ -185,6 +192,31 @@ export function entriesMet(measurement: Measurement, entries: readonly Entry[]):
     }
   }
   return out;
+}
+
+/** Where a sentence ends: its punctuation (a full stop only before a space or the end: not "41.2"), or a line break. */
+const SENTENCE_END = /[!?;\n。！？；]|\.(?=\s|$)/g;
+
+/** The sentence of `text` around `measurement`, as written and as matching keys. */
+function sentenceOf(text: string, measurement: Measurement): { raw: string; key: string } {
+  let from = 0;
+  let to = text.length;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    if (end.index < measurement.start) from = end.index + 1;
+    else if (end.index >= measurement.end) {
+      to = end.index;
+      break;
+    }
+  }
+  const raw = text.slice(from, to);
+  return { raw, key: ` ${normalizeKey(raw)} ` };
+}
+
+/** Whether `cause` is named in `sentence`: as whole words, or (Chinese, Japanese) as written. */
+function namedIn(cause: string, sentence: { raw: string; key: string }): boolean {
+  if (CJK.test(cause)) return sentence.raw.normalize('NFKC').includes(cause.normalize('NFKC'));
+  const key = normalizeKey(cause);
+  return key !== '' && sentence.key.includes(` ${key} `);
 }
 
 /** "World Health Organization; BMJ (Agarwal A et al.)" → "WHO". */

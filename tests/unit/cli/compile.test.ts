@@ -55,6 +55,13 @@ describe('kind of entry and bedside facts', () => {
     );
     expect(problems(entry('type: finding\nthresholds:\n  - { measure: mood, op: "<", value: 3, source: 1 }', ['a', 'b', 'c']))[0]).toMatch(/^thresholds\[0\]\.measure/);
   });
+
+  it('reads the other causes of a value, and refuses a list that is none', () => {
+    const ok = compileMarkdown(entry('type: finding\nthresholds:\n  - { measure: temperature, op: ">=", value: 38, source: 1, unless: [heat stroke, " 中暑 "] }', ['a', 'b', 'c']), 'guidance/symptom/x.md');
+    expect(ok.entry?.thresholds).toEqual([{ measure: 'temperature', op: '>=', value: 38, source: 1, unless: ['heat stroke', '中暑'] }]);
+    expect(problems(entry('type: finding\nthresholds:\n  - { measure: temperature, op: ">=", value: 38, source: 1, unless: heat stroke }', ['a', 'b', 'c']))[0]).toMatch(/^thresholds\[0\]\.unless/);
+    expect(problems(entry('type: finding\nthresholds:\n  - { measure: temperature, op: ">=", value: 38, source: 1, unless: [""] }', ['a', 'b', 'c']))[0]).toMatch(/^thresholds\[0\]\.unless/);
+  });
 });
 
 describe('who checked a translation', () => {

@@ -46,4 +46,31 @@ describe('thresholds', () => {
     const [spo2] = findMeasurements('SpO2 97%');
     expect(spo2 && entriesMet(spo2, [entry])).toEqual([]);
   });
+
+  describe('another cause named in the sentence', () => {
+    const fever = {
+      id: 'fever',
+      sources: entry.sources,
+      thresholds: [{ measure: 'temperature', op: '>=', value: 38, source: 1, unless: ['heat stroke', 'coup de chaleur', '热射病'] }],
+    } as unknown as Entry;
+    const met = (text: string) => findMeasurements(text).flatMap((m) => entriesMet(m, [fever], text).map((e) => e.entry.id));
+
+    it('takes the value for that cause, in its sentence only', () => {
+      expect(met('Heat stroke with a core temperature of 41.2; active cooling')).toEqual([]);
+      expect(met('Coup de chaleur, température 41,5 °C')).toEqual([]);
+      expect(met('体温41℃，考虑热射病')).toEqual([]);
+      expect(met('Temp 39.1 and cough. Heat stroke was ruled out last year.')).toEqual(['fever']);
+      expect(met('T 38.9, productive cough')).toEqual(['fever']);
+    });
+
+    it('reads the cause as whole words, and a decimal point ends no sentence', () => {
+      expect(met('Temp 39.4 after the heat stroked cat')).toEqual(['fever']);
+      expect(met('CK 12.5 and T 40.1 in heat stroke')).toEqual([]);
+    });
+  });
+
+  it('ends a measurement at its value or unit, not at the space after it', () => {
+    const [temperature] = findMeasurements('Temp 39.1 and cough');
+    expect(temperature && 'Temp 39.1 and cough'.slice(temperature.start, temperature.end)).toBe('Temp 39.1');
+  });
 });
