@@ -23,7 +23,7 @@ import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { classByStem, medicineStems } from './stems';
 import { LANG_EN, langBit, WordForms } from './morphology';
-import { findBagCandidates, findEntryCandidates, readSelection, type TermBags } from './partial';
+import { entryWords, findBagCandidates, findEntryCandidates, readSelection, type BagCandidate, type TermBags } from './partial';
 import { FULL_SCORE, HIT_KIND, KIND_RANK, STEP_KIND, wholeTermScore, wordWeight, type Step } from './score';
 import type { Hit, HitKind, LookupOptions, ScanOptions, SuggestOptions } from './types';
 import { insertTerm, MAX_TERM_TOKENS, Walker, type Reach, type TermRef, type Trie, type WalkText } from './walk';
@@ -334,6 +334,7 @@ export class Matcher {
       const read = readSelection(tokens, content, this.forms, this.vocabulary, (k) => this.fuzzy.correct(k), (k) => this.fuzzy.siblings(k), (k) => ((this.wordLangs.get(k) ?? 0) & LANG_EN) !== 0);
       const weight = (k: string) => this.weight(k);
       const written = read?.written ?? new Set<string>();
+      const filledOtherwise = new Set<number>();
       for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight) : []) {
         if (!fitsLanguage(c.ref, lang)) continue;
         // Read as a context-only term is (typed alone it answers, selected in a page only where the
@@ -345,11 +346,16 @@ export class Matcher {
         if (context && (c.byOneWord || (!c.whole && this.leavesOutDomainWord(c.keys, written))) && !this.supported(c.ref.entry, named())) continue;
         // Words that are a context-only term the page does not support say nothing else either ("PCR" of "PCR test", "Ct de la PCR").
         if (withinUnsupported(c.from, c.to)) continue;
+        if (context && !c.whole && this.slotFilledOtherwise(c, tokens, contextTokens, context, text, options.offset)) {
+          filledOtherwise.add(c.ref.entry);
+          continue;
+        }
         const kind: HitKind = !c.whole ? 'partial' : c.reordered ? 'reordered' : 'phrase';
         keep(this.hit(c.ref, kind, c.score, tokens, c.from, c.to));
       }
+      // (Not an entry one of whose terms the page showed to be another compound: its words recombined say no more.)
       for (const c of read ? findEntryCandidates(this.bags, read, weight) : [])
-        if (fitsLanguage(c.ref, lang) && !withinUnsupported(0, tokens.length)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
+        if (fitsLanguage(c.ref, lang) && !withinUnsupported(0, tokens.length) && !filledOtherwise.has(c.entry)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupTransliterated(tokens, contextKeys, lang)) keep(hit);
@@ -841,6 +847,67 @@ export class Matcher {
     }
     if (this.domainWords.size === 0) return false;
     return keys.some((key) => this.domainWords?.has(key) && !written.has(key));
+  }
+
+  /**
+   * Whether, in a page, the place of a part's missing words is taken by another word: the part
+   * then belongs to another compound ("sevrage" of "sevrage alcoolique" is no "sevrage
+   * ventilatoire", "negative pressure" of "negative pressure wound therapy" no "negative pressure
+   * room", "respiratory failure" of "type 2 respiratory failure" no "COVID-19 respiratory
+   * failure"). The place is the first content word beyond the part, in the selection or the page,
+   * on the side where the term goes on, before punctuation; it is taken by a word of the index's
+   * vocabulary that is none of the entry's own words (in any form), or by a number other than the
+   * entry's where the entry names numbered things.
+   */
+  private slotFilledOtherwise(c: BagCandidate, tokens: Token[], contextTokens: Token[], context: string, text: string, given: number | undefined): boolean {
+    const isNumber = (key: string) => /^\d+$/.test(key);
+    const isContent = (key: string) => !isNoiseKey(key) && !isNumber(key);
+    let first = -1;
+    let last = -1;
+    c.keys.forEach((key, k) => {
+      if (!c.found[k]) return;
+      if (first < 0) first = k;
+      last = k;
+    });
+    if (first < 0) return false;
+    const missing = c.keys.filter((_, k) => !c.found[k]);
+    const missingBefore = c.keys.slice(0, first).some(isContent);
+    const missingAfter = c.keys.slice(last + 1).some(isContent);
+    // A number the term names is a place too: "type 2" takes the place of "type 1".
+    const numbered = missing.some(isNumber);
+    if (!missingBefore && !missingAfter && !numbered) return false;
+    // The selection in the page, as tokens of the page.
+    const offset = this.offsetIn(text, context, given);
+    if (offset < 0) return false;
+    const fromToken = tokens[c.from] as Token;
+    const toToken = tokens[c.to - 1] as Token;
+    const a = contextTokens.findIndex((t) => t.start === offset + fromToken.start);
+    const b = contextTokens.findIndex((t) => t.end === offset + toToken.end);
+    if (a < 0 || b < a) return false;
+    const own = entryWords(this.bags, c.ref.entry);
+    const ownWord = (key: string) => own.has(key) || this.forms.of(key).some((f) => own.has(f.key)) || this.fuzzy.siblings(key).some((s) => own.has(s));
+    const filler = (k: number, step: 1 | -1): boolean => {
+      for (let i = k + step; i >= 0 && i < contextTokens.length; i += step) {
+        const near = contextTokens[step > 0 ? i - 1 : i] as Token;
+        const far = contextTokens[step > 0 ? i : i + 1] as Token;
+        if (/[,;:.!?()[\]\n]/.test(context.slice(near.end, far.start))) return false;
+        const t = contextTokens[i] as Token;
+        if (t.cjk) return false;
+        // A number where the entry names numbered things ("type 1") must be one of them.
+        if (isNumber(t.key)) {
+          if (numbered || [...own].some(isNumber)) return !own.has(t.key);
+          continue;
+        }
+        if (!isContent(t.key)) continue;
+        // Only a word of the guidance's own vocabulary is known to name a kind of thing there ("TDM
+        // demandée", "paralytic started": a word the index does not know may be the note's verb).
+        return this.vocabulary.has(t.key) && !ownWord(t.key);
+      }
+      return false;
+    };
+    const numberBefore = numbered && c.keys.slice(0, first).some(isNumber);
+    const numberAfter = numbered && c.keys.slice(last + 1).some(isNumber);
+    return ((missingAfter || numberAfter) && filler(b, 1)) || ((missingBefore || numberBefore) && filler(a, -1));
   }
 
   /** Entries named by a term that needs no context (the evidence a context-only term needs). */

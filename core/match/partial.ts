@@ -44,8 +44,9 @@ export interface BagCandidate {
   to: number;
   /** A part found by one word ("infusion" of "paralytic infusion", "TDM" of "TDM thoracique"). */
   byOneWord: boolean;
-  /** The term's word keys. */
+  /** The term's word keys, and whether the selection holds each. */
   keys: readonly string[];
+  found: readonly boolean[];
 }
 
 interface Reading {
@@ -136,6 +137,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     let cognate = false;
     const usedTokens = new Set<number>();
     const order: number[] = [];
+    const found: boolean[] = [];
     for (const key of keys) {
       const w = weight(key);
       termTotal += w;
@@ -149,6 +151,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
             bestToken = i;
           }
       }
+      found.push(best !== undefined);
       if (!best) continue;
       usedTokens.add(bestToken);
       order.push(bestToken);
@@ -178,7 +181,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);
     if (reordered) score *= REORDERED_FACTOR;
     const sorted = [...usedTokens].sort((a, b) => a - b);
-    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byOneWord: !whole && order.length === 1, keys });
+    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byOneWord: !whole && order.length === 1, keys, found });
   }
   return out;
 }
@@ -243,6 +246,11 @@ export function findEntryCandidates(bags: TermBags, read: SelectionReading, weig
     out.push({ entry, ref, score: partialTermScore(ref.term.kind, factor / total, 0.5, 1), weakest });
   }
   return out;
+}
+
+/** Every word of an entry's terms. */
+export function entryWords(bags: TermBags, entry: number): ReadonlySet<string> {
+  return entryTermsOf(bags).get(entry)?.words ?? new Set();
 }
 
 /** Each entry's bag terms and their words, made once per index. */

@@ -92,3 +92,32 @@ describe('a context-only word in Chinese beside a term', () => {
     expect(ids('高流量核酸')).toEqual(['hfnc']);
   });
 });
+
+describe('a part of a term whose missing words another word replaces in the page', () => {
+  const other = buildMatcher(
+    assembleIndex([
+      entry('covid-19', [['COVID-19', 'preferred']]),
+      entry('ventilator-weaning', [['sevrage ventilatoire', 'preferred'], ['ventilator weaning', 'synonym']], ['covid-19']),
+      entry('negative-pressure-room', [['negative pressure room', 'preferred']], ['covid-19']),
+      entry('hypoxemia', [['hypoxaemia', 'preferred'], ['type 1 respiratory failure', 'synonym']], ['covid-19']),
+      entry('alcohol', [['alcoolique', 'preferred']]),
+      entry('wound-care', [['wound dressing', 'preferred']]),
+    ]),
+  );
+  const clicked = (words: string, context: string) => other.lookup(words, { context, offset: context.indexOf(words) }).map((h) => h.id);
+
+  it('is part of another compound ("sevrage alcoolique", "negative pressure wound therapy", "type 2")', () => {
+    expect(clicked('sevrage alcoolique', 'Syndrome confusionnel sur sevrage alcoolique, hydratation.')).toEqual(['alcohol']);
+    expect(clicked('Negative pressure', 'Negative pressure wound therapy applied to the laparotomy wound.')).toEqual([]);
+    expect(clicked('respiratory failure', 'Overnight NIV for type 2 respiratory failure; now on 1 L oxygen.')).toEqual([]);
+  });
+
+  it('still names the entry where nothing, one of its own words, or a word the index does not know takes their place', () => {
+    expect(clicked('Negative pressure', 'Negative pressure maintained in the side room.')).toEqual(['negative-pressure-room']);
+    expect(clicked('sevrage', 'COVID-19 : échec du sevrage, réintubé à H48.')).toEqual(['ventilator-weaning']);
+    expect(clicked('Negative pressure', 'Negative pressure, anteroom and door closed on arrival.')).toEqual(['negative-pressure-room']);
+    expect(clicked('respiratory failure', 'Type 1 respiratory failure on admission.')).toContain('hypoxemia');
+    expect(clicked('sevrage alcoolique', 'sevrage alcoolique')).toEqual(['alcohol']);
+    expect(other.lookup('negative pressure')[0]?.id).toBe('negative-pressure-room'); // typed alone
+  });
+});
