@@ -90,7 +90,7 @@ export const UNKNOWN_WORD_WEIGHT = 4.5;
  * English words and on other specialties' sentences (`npm run eval`), where nearly nothing may
  * answer, against held-out index terms, which should.
  */
-export const PARTIAL_MIN_EVIDENCE = 6;
+export const PARTIAL_MIN_EVIDENCE = 5.5;
 export const PARTIAL_MIN_SELECTION = 0.5;
 
 /**
