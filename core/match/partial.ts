@@ -117,13 +117,22 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
   if (candidates.size === 0) return [];
 
   // The selection's own weight: term words by their weight, other words as modifiers.
-  const selectionWeight = (i: number) => {
-    const list = readings.get(i) ?? [];
+  const selectionWeights = selected.map((i) => {
     let best = 0;
-    for (const r of list) if (vocabulary.has(r.key)) best = Math.max(best, weight(r.key));
+    for (const r of readings.get(i) ?? []) if (vocabulary.has(r.key)) best = Math.max(best, weight(r.key));
     return best > 0 ? best : UNKNOWN_WORD_WEIGHT;
-  };
-  const selectionTotal = selected.reduce((sum, i) => sum + selectionWeight(i), 0);
+  });
+  const selectionTotal = selectionWeights.reduce((sum, w) => sum + w, 0);
+  // Every reading of every selected word, flat (k-th: the word at position `at[k]` of `selected`):
+  // each term word is compared with these, and a used word is a bit, not a set (at most 8 words).
+  const flatReadings: Reading[] = [];
+  const at: number[] = [];
+  selected.forEach((i, position) => {
+    for (const r of readings.get(i) ?? []) {
+      flatReadings.push(r);
+      at.push(position);
+    }
+  });
 
   const out: BagCandidate[] = [];
   for (const t of candidates) {
@@ -135,26 +144,31 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     let weakest: Step = 'exact';
     let sisterWords = 0;
     let cognate = false;
-    const usedTokens = new Set<number>();
-    const order: number[] = [];
-    const found: boolean[] = [];
-    for (const key of keys) {
+    let used = 0;
+    let words = 0;
+    let foundKeys = 0;
+    let previous = -1;
+    let reordered = false;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
       const w = weight(key);
       termTotal += w;
-      let bestToken = -1;
       let best: Reading | undefined;
-      for (const i of selected) {
-        if (usedTokens.has(i)) continue;
-        for (const r of readings.get(i) ?? [])
-          if (r.key === key && (!best || r.factor > best.factor)) {
-            best = r;
-            bestToken = i;
-          }
+      let bestAt = -1;
+      for (let r = 0; r < flatReadings.length; r++) {
+        const reading = flatReadings[r] as Reading;
+        const position = at[r] as number;
+        if (reading.key === key && (used & (1 << position)) === 0 && (!best || reading.factor > best.factor)) {
+          best = reading;
+          bestAt = position;
+        }
       }
-      found.push(best !== undefined);
       if (!best) continue;
-      usedTokens.add(bestToken);
-      order.push(bestToken);
+      foundKeys |= 1 << k;
+      used |= 1 << bestAt;
+      words++;
+      if (bestAt < previous) reordered = true;
+      previous = bestAt;
       if (best.sister) sisterWords++;
       if (best.cognate) cognate = true;
       seen += w;
@@ -166,13 +180,19 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     // "douleur pleurale"), unless the selection writes another of the term's words, one too common
     // to count ("patient pédiatrique", "paediatric patient"), or the term is that one word
     // ("hypoxémie" is "hypoxaemia", "mucormicose" "mucormycosis").
-    if (sisterWords > 0 && sisterWords === order.length && order.length < 2 && !keys.some((k) => read.written.has(k)) && !(cognate && keys.length === 1)) continue;
+    if (sisterWords > 0 && sisterWords === words && words < 2 && !keys.some((k) => read.written.has(k)) && !(cognate && keys.length === 1)) continue;
     const termCoverage = seen / termTotal;
     const factor = seenFactor / seen;
     let selectionSeen = 0;
-    for (const i of usedTokens) selectionSeen += selectionWeight(i);
+    let first = -1;
+    let last = -1;
+    for (let position = 0; position < selected.length; position++) {
+      if ((used & (1 << position)) === 0) continue;
+      selectionSeen += selectionWeights[position] as number;
+      if (first < 0) first = position;
+      last = position;
+    }
     const selectionCoverage = selectionTotal > 0 ? selectionSeen / selectionTotal : 0;
-    const reordered = order.some((v, k) => k > 0 && v < (order[k - 1] as number));
     const whole = termCoverage >= 0.999;
     if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
 
@@ -180,8 +200,8 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       ? wholeTermScore(ref.term.kind, factor, selectionCoverage)
       : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);
     if (reordered) score *= REORDERED_FACTOR;
-    const sorted = [...usedTokens].sort((a, b) => a - b);
-    out.push({ ref, score, whole, reordered, weakest, from: sorted[0] as number, to: (sorted[sorted.length - 1] as number) + 1, byOneWord: !whole && order.length === 1, keys, found });
+    const found = keys.map((_, k) => (foundKeys & (1 << k)) !== 0);
+    out.push({ ref, score, whole, reordered, weakest, from: selected[first] as number, to: (selected[last] as number) + 1, byOneWord: !whole && words === 1, keys, found });
   }
   return out;
 }
