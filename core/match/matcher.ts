@@ -831,11 +831,18 @@ export class Matcher {
       } else i++;
     }
     // (Chinese writes nouns side by side without spaces: a context-only word beside a term of its
-    // own or a related entry is a noun of its own there, 核酸 after 新冠, not that term's modifier.)
-    const compound = (term: Match, context: Match) =>
-      (input.tokens[context.from] as Token).cjk &&
-      (input.tokens[term.from] as Token).cjk &&
-      context.refs.some((c) => term.refs.some((t) => t.entry === c.entry || this.relatedOf(t.entry).has(c.entry)));
+    // own or a related entry is a noun of its own there, 核酸 after 新冠, not that term's modifier.
+    // So is one that ends a noun phrase after such a term in a spaced language, "Omicron BA.5
+    // reinfection"; followed by another word it modifies that word, "HFNC discharge settings".)
+    const endsPhrase = (context: Match) => {
+      const next = input.tokens[context.to];
+      return !next || !this.walker.joined(input, context.to - 1, context.to) || isNoiseKey(next.key) || isNumeric(next);
+    };
+    const compound = (term: Match, context: Match) => {
+      const cjk = (input.tokens[context.from] as Token).cjk;
+      if (cjk !== (input.tokens[term.from] as Token).cjk || (!cjk && (context.from < term.to || !endsPhrase(context)))) return false;
+      return context.refs.some((c) => term.refs.some((t) => t.entry === c.entry || this.relatedOf(t.entry).has(c.entry)));
+    };
     return dropContextBesideTerms(matches, (a, b) => this.walker.joined(input, a, b), compound);
   }
 

@@ -121,3 +121,22 @@ describe('a part of a term whose missing words another word replaces in the page
     expect(other.lookup('negative pressure')[0]?.id).toBe('negative-pressure-room'); // typed alone
   });
 });
+
+describe('a context-only word after a term of a related entry, in a spaced language', () => {
+  const spaced = buildMatcher(
+    assembleIndex([
+      entry('omicron', [['Omicron', 'preferred'], ['BA.5', 'member']], ['reinfection']),
+      entry('reinfection', [['reinfection', 'context']], ['omicron']),
+    ]),
+  );
+  const ids = (text: string) => spaced.scan(text).map((h) => h.id);
+
+  it('is a noun of its own where it ends the phrase ("Omicron BA.5 reinfection")', () => {
+    expect(ids('Omicron BA.5 reinfection 6 months after the first episode.')).toEqual(['omicron', 'reinfection']);
+    expect(ids('Probable Omicron reinfection.')).toEqual(['omicron', 'reinfection']);
+  });
+
+  it('modifies the word after it ("Omicron reinfection risk" is a risk)', () => {
+    expect(ids('Omicron reinfection risk discussed.')).toEqual(['omicron']);
+  });
+});
