@@ -19,6 +19,9 @@ export const ENGLISH: TriggerList = {
       'was not given', 'none', '(has) {resolved|settled|subsided|cleared}', 'free', 'undetected', 'denied', 'withheld', 'declined',
       'refused', 'neg', 'nil', 'disappeared',
     ],
+    // Opening its clause, a negated participle reaches forward too ("Not started on dexamethasone",
+    // "Not given remdesivir"); after a finding it looks back only ("PCR not sent, dexamethasone started").
+    opening: ['not {started|given|commenced|prescribed} (on)'],
     // What the patient reports or has after a negated list is present again ("No fever, reports a cough").
     end: ['report(ed)', 'complain(ing) of', 'c/o', 'endorses', 'admits to', 'has', 'positive for'],
   },

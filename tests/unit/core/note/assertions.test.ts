@@ -22,6 +22,13 @@ describe('negated', () => {
     expect(of('患者无发热、咳嗽。', '咳嗽')).toBe('negated');
     expect(of('否认胸痛。', '胸痛')).toBe('negated');
   });
+
+  it('reads a negated participle forward where it opens its clause, backward after a finding', () => {
+    expect(of('Not started on dexamethasone.', 'dexamethasone')).toBe('negated');
+    expect(of('Not given remdesivir, outside the window.', 'remdesivir')).toBe('negated');
+    expect(of('Dexamethasone not started.', 'Dexamethasone')).toBe('negated');
+    expect(of('PCR not sent, dexamethasone started.', 'dexamethasone')).toBe('present');
+  });
 });
 
 describe('possible', () => {
