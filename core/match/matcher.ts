@@ -547,7 +547,8 @@ export class Matcher {
       for (const inner of nested[k] ?? []) add(inner, true);
     });
     const all = this.withMeasurements(text, tokens, hits, seen);
-    assertSpans(text, tokens, all, lang).forEach((assertion, k) => {
+    const spans = all.map((h) => ({ start: h.start, end: h.end, examination: this.entry(h.id)?.type === 'test' }));
+    assertSpans(text, tokens, spans, lang).forEach((assertion, k) => {
       if (assertion !== 'present') (all[k] as Hit).assertion = assertion;
     });
     return all;

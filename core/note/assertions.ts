@@ -68,6 +68,8 @@ interface Found {
 export interface Span {
   start: number;
   end: number;
+  /** It names a test or an image (what a source word's phrase is about: "on CXR or CT"), not a finding of the patient. */
+  examination?: boolean;
 }
 
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
@@ -76,7 +78,12 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   const { triggers, coordinators, sources, sourceEnds } = listsFor(lang);
   // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
   const inFinding = new Uint8Array(tokens.length);
-  for (const span of spans) for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) inFinding[k] = 1;
+  const examination = new Uint8Array(tokens.length + 1);
+  for (const span of spans)
+    for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) {
+      inFinding[k] = 1;
+      if (span.examination) examination[k] = 1;
+    }
   // Where clauses end: before token k when the gap before it holds sentence punctuation (or a
   // comma between Chinese characters), and whether that gap is a colon.
   const endsBefore = new Uint8Array(tokens.length + 1);
@@ -221,7 +228,16 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
         if (kind === 'negated' && !inFinding[end] && token.end - token.start < 4 && sources.has(text.slice(token.start, token.end).toLowerCase())) {
           let close = end + 1;
           // Bounded by the scope's own reach, so a long clause costs no more than MAX_SCOPE words per source word.
-          while (close - f.to < MAX_SCOPE && !endsBefore[close] && !commaBefore[close] && !sourceEnds.has((tokens[close - 1] as Token).key)) close++;
+          // (Up to a coordinator before another of the patient's findings: "on exertion or dyspnoea"
+          // ends at "or", "on CXR or CT" does not.)
+          while (
+            close - f.to < MAX_SCOPE &&
+            !endsBefore[close] &&
+            !commaBefore[close] &&
+            !sourceEnds.has((tokens[close - 1] as Token).key) &&
+            !(coordinators.has((tokens[close] as Token | undefined)?.key ?? '') && inFinding[close + 1] === 1 && !examination[close + 1])
+          )
+            close++;
           if (afterFinding || sourceEnds.has((tokens[close - 1] as Token).key)) {
             scopes.push({ from, to: end, assertion: kind, forward: true });
             from = end = close;

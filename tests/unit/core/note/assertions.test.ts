@@ -324,6 +324,17 @@ describe('a negation does not reach the test that showed the absence', () => {
     expect(of("Pas de recours à l'intubation.", 'intubation')).toBe('negated');
     expect(of('Not in respiratory distress.', 'respiratory distress')).toBe('negated');
   });
+
+  it('ends that phrase at "or" / "and" before another of the patient findings, not before another test', () => {
+    const each = (text: string, findings: [string, boolean][]) =>
+      assertSpans(
+        text,
+        tokenize(text),
+        findings.map(([f, examination]) => ({ start: text.indexOf(f), end: text.indexOf(f) + f.length, examination })),
+      );
+    expect(each('Denies chest pain on exertion or dyspnoea.', [['chest pain', false], ['dyspnoea', false]])).toEqual(['negated', 'negated']);
+    expect(each('No pneumothorax on CXR or chest CT.', [['pneumothorax', false], ['CXR', true], ['chest CT', true]])).toEqual(['negated', 'present', 'present']);
+  });
 });
 
 describe('a condition inverted with a noun', () => {
