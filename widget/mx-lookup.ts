@@ -56,18 +56,18 @@ function sharedIndex(url: string): Promise<SharedIndex> {
     };
     // The matcher's code is fetched while the index is read or downloads (it is not needed before).
     const matchers = import('./matchers');
-    let isReady: (record: SharedIndex) => void = () => undefined;
-    const ready = new Promise<SharedIndex>((done) => (isReady = done));
-    loading = loadIndex(url, {
+    const ready: Promise<SharedIndex> = loadIndex(url, {
       matcherSnapshot: (index) => matchers.then(({ matcherToKeep }) => matcherToKeep(index)),
       // A newer index may arrive before the cached one is ready (its matcher still restoring): it then replaces it once ready.
       onUpdate: (index, cards) => {
-        void Promise.all([ready, matchers]).then(([update, { matcherFor }]) => {
-          update.index = index;
-          update.cards = cards;
-          update.matcher = matcherFor(index, cards, completed);
-          for (const listener of update.onReplace) listener();
-        });
+        void Promise.all([ready, matchers])
+          .then(([update, { matcherFor }]) => {
+            update.index = index;
+            update.cards = cards;
+            update.matcher = matcherFor(index, cards, completed);
+            for (const listener of update.onReplace) listener();
+          })
+          .catch(ignore('the index failed to load: nothing to replace'));
       },
     }).then(async ({ index, from, cards, matcher: kept }) => {
       const { matcherFor, matcherToKeep, restoredMatcher } = await matchers;
@@ -81,10 +81,9 @@ function sharedIndex(url: string): Promise<SharedIndex> {
             .then(() => keepMatcher(url, index, matcherToKeep(index)))
             .catch(ignore('the next visit builds the matcher again'));
         }, KEEP_DELAY_MS);
-      record = { index, matcher, from, cards, onReplace: new Set() };
-      isReady(record);
-      return record;
+      return (record = { index, matcher, from, cards, onReplace: new Set() });
     });
+    loading = ready;
     loading.catch(() => shared.delete(url)); // the next element tries again
     shared.set(url, loading);
   }

@@ -870,20 +870,15 @@ export class Matcher {
   private slotFilledOtherwise(c: BagCandidate, tokens: Token[], contextTokens: Token[], context: string, text: string, given: number | undefined): boolean {
     const isNumber = (key: string) => /^\d+$/.test(key);
     const isContent = (key: string) => !isNoiseKey(key) && !isNumber(key);
-    let first = -1;
-    let last = -1;
-    c.keys.forEach((key, k) => {
-      if (!c.found[k]) return;
-      if (first < 0) first = k;
-      last = k;
-    });
-    if (first < 0) return false;
-    const missing = c.keys.filter((_, k) => !c.found[k]);
-    const missingBefore = c.keys.slice(0, first).some(isContent);
-    const missingAfter = c.keys.slice(last + 1).some(isContent);
+    if (c.found === 0) return false;
+    const first = 31 - Math.clz32(c.found & -c.found);
+    const last = 31 - Math.clz32(c.found);
     // A number the term names is a place too: "type 2" takes the place of "type 1".
-    const numbered = missing.some(isNumber);
-    if (!missingBefore && !missingAfter && !numbered) return false;
+    const numbered = c.keys.some((key, k) => (c.found & (1 << k)) === 0 && isNumber(key));
+    const open = (side: readonly string[]) => side.some(isContent) || (numbered && side.some(isNumber));
+    const openBefore = open(c.keys.slice(0, first));
+    const openAfter = open(c.keys.slice(last + 1));
+    if (!openBefore && !openAfter) return false;
     // The selection in the page, as tokens of the page.
     const offset = this.offsetIn(text, context, given);
     if (offset < 0) return false;
@@ -894,6 +889,7 @@ export class Matcher {
     if (a < 0 || b < a) return false;
     const own = entryWords(this.bags, c.ref.entry);
     const ownWord = (key: string) => own.has(key) || this.forms.of(key).some((f) => own.has(f.key)) || this.fuzzy.siblings(key).some((s) => own.has(s));
+    const namesNumbers = numbered || [...own].some(isNumber);
     const filler = (k: number, step: 1 | -1): boolean => {
       for (let i = k + step; i >= 0 && i < contextTokens.length; i += step) {
         const near = contextTokens[step > 0 ? i - 1 : i] as Token;
@@ -903,7 +899,7 @@ export class Matcher {
         if (t.cjk) return false;
         // A number where the entry names numbered things ("type 1") must be one of them.
         if (isNumber(t.key)) {
-          if (numbered || [...own].some(isNumber)) return !own.has(t.key);
+          if (namesNumbers) return !own.has(t.key);
           continue;
         }
         if (!isContent(t.key)) continue;
@@ -913,9 +909,7 @@ export class Matcher {
       }
       return false;
     };
-    const numberBefore = numbered && c.keys.slice(0, first).some(isNumber);
-    const numberAfter = numbered && c.keys.slice(last + 1).some(isNumber);
-    return ((missingAfter || numberAfter) && filler(b, 1)) || ((missingBefore || numberBefore) && filler(a, -1));
+    return (openAfter && filler(b, 1)) || (openBefore && filler(a, -1));
   }
 
   /** Entries named by a term that needs no context (the evidence a context-only term needs). */

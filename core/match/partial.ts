@@ -44,9 +44,9 @@ export interface BagCandidate {
   to: number;
   /** A part found by one word ("infusion" of "paralytic infusion", "TDM" of "TDM thoracique"). */
   byOneWord: boolean;
-  /** The term's word keys, and whether the selection holds each. */
+  /** The term's word keys, and which the selection holds (bit k for `keys[k]`). */
   keys: readonly string[];
-  found: readonly boolean[];
+  found: number;
 }
 
 interface Reading {
@@ -200,8 +200,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       ? wholeTermScore(ref.term.kind, factor, selectionCoverage)
       : partialTermScore(ref.term.kind, factor, termCoverage, selectionCoverage);
     if (reordered) score *= REORDERED_FACTOR;
-    const found = keys.map((_, k) => (foundKeys & (1 << k)) !== 0);
-    out.push({ ref, score, whole, reordered, weakest, from: selected[first] as number, to: (selected[last] as number) + 1, byOneWord: !whole && words === 1, keys, found });
+    out.push({ ref, score, whole, reordered, weakest, from: selected[first] as number, to: (selected[last] as number) + 1, byOneWord: !whole && words === 1, keys, found: foundKeys });
   }
   return out;
 }
