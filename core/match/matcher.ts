@@ -19,6 +19,7 @@ import { assertSpans } from '../note/assertions';
 import { entriesMet, findMeasurements, measuredBy } from '../note/measurements';
 import { Acronyms, asAbbreviation, definitionIn } from './acronyms';
 import { CjkTerms } from './cjk';
+import { EdgeTable, type EdgeData } from './edges';
 import { FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { classByStem, medicineStems } from './stems';
@@ -118,7 +119,7 @@ export class Matcher {
     this.entries = index.entries;
     if (built) {
       // Restored from a snapshot: the tables are taken as they were built.
-      this.trie = { words: built.words, edges: built.edges, refs: built.refs as (TermRef[] | undefined)[] };
+      this.trie = { words: built.words, edges: new EdgeTable(built.edges), refs: built.refs as (TermRef[] | undefined)[] };
       this.byId = built.byId;
       this.wordLangs = built.wordLangs;
       this.vocabulary = new Set(built.wordLangs.keys());
@@ -128,7 +129,7 @@ export class Matcher {
       this.entriesWithWord = built.entriesWithWord;
       this.mergeable = built.mergeable;
     } else {
-      const trie: Trie = { words: new Map(), edges: new Map(), refs: [undefined] };
+      const trie: Trie = { words: new Map(), edges: new EdgeTable(), refs: [undefined] };
       const byId = new Map<string, number>();
       const wordLangs = new Map<string, number>();
       const bags: TermBags = { refs: [], keys: [], postings: new Map() };
@@ -247,7 +248,7 @@ export class Matcher {
       format: SNAPSHOT_FORMAT,
       index: this.index,
       words: this.trie.words,
-      edges: this.trie.edges,
+      edges: this.trie.edges.data(),
       refs: this.trie.refs,
       byId: this.byId,
       wordLangs: this.wordLangs as Map<string, number>,
@@ -1045,13 +1046,13 @@ export function buildMatcher(index: GuidanceIndex, options: MatcherOptions = {})
 }
 
 /** Bumped whenever what the matcher builds changes, so an old snapshot is never restored. */
-const SNAPSHOT_FORMAT = 'mx-matcher-6';
+const SNAPSHOT_FORMAT = 'mx-matcher-7';
 
 export interface MatcherSnapshot {
   format: string;
   index: GuidanceIndex;
   words: Map<string, number>;
-  edges: Map<number, number>;
+  edges: EdgeData;
   refs: unknown[];
   byId: Map<string, number>;
   wordLangs: Map<string, number>;
@@ -1067,7 +1068,7 @@ export function restoreMatcher(value: unknown): Matcher | undefined {
   const s = value as Partial<MatcherSnapshot> | null;
   const bags = s?.bags as Partial<TermBags> | undefined;
   if (
-    !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !(s.edges instanceof Map) || !(s.words instanceof Map) || !Array.isArray(s.refs) ||
+    !s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || !EdgeTable.isData(s.edges) || !(s.words instanceof Map) || !Array.isArray(s.refs) ||
     !(s.byId instanceof Map) || !(s.wordLangs instanceof Map) || typeof s.termCount !== 'number' ||
     !(s.pairs instanceof Map) || !(s.entriesWithWord instanceof Map) || !(s.mergeable instanceof Set) ||
     !bags || !Array.isArray(bags.refs) || !Array.isArray(bags.keys) || !(bags.postings instanceof Map) ||

@@ -5,11 +5,12 @@
 // match's factor (score.ts). Used by scan, by lookup and by the word-in-context widening.
 import type { Term } from '../index/types';
 import type { TextLanguage } from '../text/language';
-import { fnv1a } from '../text/hash';
+import { fnv1aBits } from '../text/hash';
 import { isNoiseKey } from '../text/noise';
 import type { Token } from '../text/normalize';
+import { EdgeTable } from './edges';
 import type { WordForm, WordForms } from './morphology';
-import { STEP_FACTOR, STEP_ORDER, type Step } from './score';
+import { STEP_FACTOR, type Step } from './score';
 
 export interface TermRef {
   entry: number;
@@ -22,30 +23,25 @@ export interface TermRef {
 
 /**
  * The term trie, flat: node 0 is the root; every word of a term has a number (`words`), `edges`
- * maps `edgeKey(node, word number)` to the child node, and `refs[node]` lists the terms ending
- * there. Numbers, not strings, as keys: a lookup builds no string, and one Map instead of a Map per
- * node keeps the build fast and small at 100k terms.
+ * maps (node, word number) to the child node (edges.ts), and `refs[node]` lists the terms ending
+ * there. Numbers, not strings, as keys: a lookup builds no string, and one table instead of a Map
+ * per node keeps the build fast and small at 100k terms.
  */
 export interface Trie {
   words: Map<string, number>;
-  edges: Map<number, number>;
+  edges: EdgeTable;
   refs: (TermRef[] | undefined)[];
 }
 
 /** Most words in a term. */
 export const MAX_TERM_TOKENS = 16;
 
-/** More word numbers than a trie can hold; node × this + word number is the edge key (below 2^53). */
-const WORD_LIMIT = 2 ** 24;
-
-export function edgeKey(node: number, word: number): number {
-  return node * WORD_LIMIT + word;
-}
-
 /** The child of `node` along word `key`, or undefined. */
 export function childOf(trie: Trie, node: number, key: string): number | undefined {
   const word = trie.words.get(key);
-  return word === undefined ? undefined : trie.edges.get(edgeKey(node, word));
+  if (word === undefined) return undefined;
+  const child = trie.edges.get(node, word);
+  return child < 0 ? undefined : child;
 }
 
 /** Adds a term's path of keys to the trie and the term at its end. */
@@ -55,15 +51,13 @@ export function insertTerm(trie: Trie, keys: readonly string[], ref: TermRef): v
     let word = trie.words.get(key);
     if (word === undefined) {
       word = trie.words.size;
-      if (word >= WORD_LIMIT) throw new Error('too many distinct term words');
       trie.words.set(key, word);
     }
-    const edge = edgeKey(node, word);
-    let child = trie.edges.get(edge);
-    if (child === undefined) {
+    let child = trie.edges.get(node, word);
+    if (child < 0) {
       child = trie.refs.length;
       trie.refs.push(undefined);
-      trie.edges.set(edge, child);
+      trie.edges.set(node, word, child);
     }
     node = child;
   }
@@ -94,8 +88,8 @@ export interface WalkText {
   tokens: Token[];
   /** Spelling corrections of some tokens (token index → term word). */
   corrections: Map<number, string> | null;
-  /** Made on first use: 1 at token k when sentence punctuation separates it from token k − 1. */
-  breaks?: Uint8Array;
+  /** Made on first use: bit k set when sentence punctuation separates token k from token k − 1. */
+  breaks?: number[];
   /** The text's language, when known (terms of other languages may not match: matcher.ts). */
   lang?: TextLanguage;
   /** Entries whose exclusion phrases the text holds (filled by the matcher's walk). */
@@ -111,10 +105,9 @@ export class Walker {
     private readonly mergeable: ReadonlySet<string>,
     private readonly canonical: (folded: string) => string,
   ) {
-    const rootIds = new Set<number>();
-    for (const edge of trie.edges.keys()) if (edge < WORD_LIMIT) rootIds.add(edge);
+    const rootIds = new Set<number>(trie.edges.wordsFrom(0));
     for (const [word, id] of trie.words) if (rootIds.has(id)) this.rootWords.add(word);
-    for (const word of mergeable) if (word.length >= 2) this.mergeBits.add(fnv1a(word));
+    for (const word of mergeable) if (word.length >= 2) this.mergeBits.add(fnv1aBits(word));
   }
 
   /** The hashes of every word two written words may join into, as a Bloom filter (256 kB, whatever the index's size). */
@@ -129,18 +122,19 @@ export class Walker {
   joined(input: WalkText, a: number, b: number): boolean {
     if (!input.breaks) {
       const { text, tokens } = input;
-      const breaks = new Uint8Array(tokens.length);
+      // (Bits in a plain array: a typed array would be one more buffer outside the heap per text.)
+      const breaks: number[] = new Array<number>((tokens.length >>> 5) + 1).fill(0);
       for (let k = 1; k < tokens.length; k++) {
         const from = (tokens[k - 1] as Token).end;
         const to = (tokens[k] as Token).start;
         // A single space or hyphen (most gaps) joins: no string is made for it.
         if (to - from <= 1 && (to === from || text.charCodeAt(from) === 32 || text.charCodeAt(from) === 45)) continue;
         const gap = text.slice(from, to);
-        breaks[k] = BREAK.test(gap) || (gap.includes('.') && gap.length > 1) ? 1 : 0;
+        if (BREAK.test(gap) || (gap.includes('.') && gap.length > 1)) breaks[k >>> 5] = (breaks[k >>> 5] as number) | (1 << (k & 31));
       }
       input.breaks = breaks;
     }
-    for (let k = a + 1; k <= b; k++) if (input.breaks[k]) return false;
+    for (let k = a + 1; k <= b; k++) if (((input.breaks[k >>> 5] as number) >>> (k & 31)) & 1) return false;
     return true;
   }
 
@@ -152,13 +146,15 @@ export class Walker {
   /** Every term that starts at token `i`, shortest first; at most one reach per end (the best factor). */
   from(input: WalkText, i: number): readonly Reach[] {
     // Most words start no term: the walk writes into one reused array and only a find is copied out.
+    // (Its length is never set back to 0, which would free its backing store for the next push to
+    // allocate again: a count says how much of it this walk filled.)
     const found = this.buffer;
-    found.length = 0;
-    this.step(input, i, i, 0, 1, 'exact', found);
-    if (found.length === 0) return NONE;
-    if (found.length === 1) return [found[0] as Reach];
+    this.count = 0;
+    this.step(input, i, i, 0, 0);
+    if (this.count === 0) return NONE;
+    if (this.count === 1) return [found[0] as Reach];
     // (Insertion sort: a handful of reaches, and no comparator closure or merge buffer per word.)
-    const out = found.slice();
+    const out = found.slice(0, this.count);
     for (let k = 1; k < out.length; k++) {
       const reach = out[k] as Reach;
       let m = k - 1;
@@ -169,35 +165,40 @@ export class Walker {
   }
 
   private readonly buffer: Reach[] = [];
+  private count = 0;
 
   /** The longest term starting at `i` (best factor among equally long ones), or null. */
   longest(input: WalkText, i: number): Reach | null {
-    const all = this.from(input, i);
-    return all[all.length - 1] ?? null;
+    // (Read from the walk's buffer: no copy for the caller, who keeps one reach.)
+    this.count = 0;
+    this.step(input, i, i, 0, 0);
+    let best: Reach | null = null;
+    for (let k = 0; k < this.count; k++) if (!best || (this.buffer[k] as Reach).to > best.to) best = this.buffer[k] as Reach;
+    return best;
   }
 
-  private step(input: WalkText, start: number, j: number, node: number, factor: number, weakest: Step, found: Reach[]): void {
+  private step(input: WalkText, start: number, j: number, node: number, steps: number): void {
     const { tokens, corrections } = input;
     if (j >= tokens.length || j - start >= MAX_TERM_TOKENS) return;
     if (j > start && !this.joined(input, j - 1, j)) return;
     const token = tokens[j] as Token;
     const corrected = corrections?.get(j);
     if (corrected !== undefined) {
-      this.advance(input, start, j, node, corrected, 1, 'corrected', factor, weakest, found);
+      this.advance(input, start, j, node, corrected, 1, 'corrected', steps);
       return;
     }
     const atRoot = node === 0;
-    let moved = (!atRoot || this.rootWords.has(token.key)) && this.advance(input, start, j, node, token.key, 1, 'exact', factor, weakest, found);
+    let moved = (!atRoot || this.rootWords.has(token.key)) && this.advance(input, start, j, node, token.key, 1, 'exact', steps);
     // Two words written apart that a term writes as one ("Fang Cang", "N-95", "hand rub").
     const next = tokens[j + 1];
     // (Inside a term only when the word as written led nowhere: it saves a string per word.)
     // (A pair whose joined hash no term word has is passed over without building the string.)
-    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeBits.has(fnv1a(next.folded, fnv1a(token.folded)))) {
+    if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeBits.has(fnv1aBits(next.folded, fnv1aBits(token.folded)))) {
       const concat = token.folded + next.folded;
       // Never with a function word ("de saturation" is not "desaturation").
       if (this.mergeable.has(concat) && !isNoiseKey(token.key) && !isNoiseKey(next.key) && this.joined(input, j, j + 1)) {
         const merged = this.canonical(concat);
-        if (this.vocabulary.has(merged)) moved = this.advance(input, start, j, node, merged, 2, 'joined', factor, weakest, found) || moved;
+        if (this.vocabulary.has(merged)) moved = this.advance(input, start, j, node, merged, 2, 'joined', steps) || moved;
       }
     }
     if (moved || token.cjk) return;
@@ -205,10 +206,10 @@ export class Walker {
     const pair = this.forms.pairs.get(token.key);
     if (pair) {
       const mid = childOf(this.trie, node, pair[0]);
-      if (mid !== undefined && this.advance(input, start, j, mid, pair[1], 1, 'joined', factor, weakest, found, true)) return;
+      if (mid !== undefined && this.advance(input, start, j, mid, pair[1], 1, 'joined', steps, true)) return;
     }
     for (const form of atRoot ? this.formsStartingTerms(token.key) : this.forms.of(token.key, true))
-      if (this.advance(input, start, j, node, form.key, 1, form.step, factor, weakest, found)) return;
+      if (this.advance(input, start, j, node, form.key, 1, form.step, steps)) return;
   }
 
   private formsStartingTerms(key: string): readonly WordForm[] {
@@ -230,33 +231,51 @@ export class Walker {
     key: string,
     used: number,
     step: Step,
-    factor: number,
-    weakest: Step,
-    found: Reach[],
+    steps: number,
     uncasedOnly = false,
   ): boolean {
     const child = childOf(this.trie, node, key);
     if (child === undefined) return false;
-    const f = factor * STEP_FACTOR[step];
-    const w = STEP_ORDER.indexOf(step) > STEP_ORDER.indexOf(weakest) ? step : weakest;
+    const taken = steps + STEP_COUNT[step];
     const refs = this.trie.refs[child];
     if (refs) {
       const to = j + used;
       let anyCased = false;
-      for (const ref of refs) if (ref.cased) anyCased = true;
+      for (let k = 0; k < refs.length; k++) if ((refs[k] as TermRef).cased) anyCased = true;
       const accepted = anyCased
         ? refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start) && standsAlone(input.tokens, start, to)))
         : refs;
       if (accepted.length > 0) {
         let at = -1;
-        for (let k = 0; k < found.length; k++) if ((found[k] as Reach).to === to) at = k;
-        if (at < 0) found.push({ to, refs: accepted, factor: f, weakest: w });
-        else if ((found[at] as Reach).factor < f) found[at] = { to, refs: accepted, factor: f, weakest: w };
+        const found = this.buffer;
+        for (let k = 0; k < this.count; k++) if ((found[k] as Reach).to === to) at = k;
+        const f = factorOf(taken);
+        if (at < 0) found[this.count++] = { to, refs: accepted, factor: f, weakest: weakestOf(taken) };
+        else if ((found[at] as Reach).factor < f) found[at] = { to, refs: accepted, factor: f, weakest: weakestOf(taken) };
       }
     }
-    this.step(input, start, j + used, child, f, w, found);
+    this.step(input, start, j + used, child, taken);
     return true;
   }
+}
+
+// The steps a walk has taken, as a count per kind of step in 5 bits each (a term has at most 16
+// words): a small integer, where a running product of factors was a floating-point number that V8
+// boxed on every call of the walk (a heap number per word read, the walk's largest allocation).
+const STEP_COUNT: Record<Step, number> = { exact: 0, inflected: 1, joined: 1 << 5, derived: 1 << 10, corrected: 1 << 15 };
+const COUNTED: readonly Step[] = ['inflected', 'joined', 'derived', 'corrected'];
+
+/** The product of the factors of the steps taken (score.ts). */
+function factorOf(steps: number): number {
+  let f = 1;
+  for (let k = 0; k < COUNTED.length; k++) for (let n = (steps >>> (5 * k)) & 31; n > 0; n--) f *= STEP_FACTOR[COUNTED[k] as Step];
+  return f;
+}
+
+/** The weakest step taken: 'exact' when every word was read as written. */
+function weakestOf(steps: number): Step {
+  for (let k = COUNTED.length - 1; k >= 0; k--) if ((steps >>> (5 * k)) & 31) return COUNTED[k] as Step;
+  return 'exact';
 }
 
 /** 2^21 bits, two per hash: about 3 % false positives at 200,000 words, which only cost a string. */

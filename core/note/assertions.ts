@@ -72,13 +72,26 @@ export interface Span {
   examination?: boolean;
 }
 
+// Per-token flags, on buffers kept between calls (a call runs to its end before the next): seven
+// fresh typed arrays per note were seven buffers outside the heap that V8 sweeps at every young
+// collection, a fifth of its pause after a run of scans.
+const flagBuffers: Uint8Array[] = [];
+
+/** Zeroed flags for `length` positions: a view of reused buffer `slot` (no new buffer once grown). */
+function flags(slot: number, length: number): Uint8Array {
+  let buffer = flagBuffers[slot];
+  if (!buffer || buffer.length < length) flagBuffers[slot] = buffer = new Uint8Array(Math.max(length, 2 * (buffer?.length ?? 256)));
+  else buffer.fill(0, 0, length);
+  return buffer.subarray(0, length);
+}
+
 /** The assertion of each span of `text` (tokens: `tokenize(text)`), in the order given. */
 export function assertSpans(text: string, tokens: readonly Token[], spans: readonly Span[], lang = guessLanguage(tokens)): Assertion[] {
   if (spans.length === 0) return [];
   const { triggers, coordinators, sources, sourceEnds } = listsFor(lang);
   // A trigger word inside a finding's own words is part of its name ("ventilation non invasive").
-  const inFinding = new Uint8Array(tokens.length);
-  const examination = new Uint8Array(tokens.length + 1);
+  const inFinding = flags(0, tokens.length);
+  const examination = flags(1, tokens.length + 1);
   for (const span of spans)
     for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Token).start < span.end; k++) {
       inFinding[k] = 1;
@@ -86,9 +99,9 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
     }
   // Where clauses end: before token k when the gap before it holds sentence punctuation (or a
   // comma between Chinese characters), and whether that gap is a colon.
-  const endsBefore = new Uint8Array(tokens.length + 1);
-  const colonBefore = new Uint8Array(tokens.length + 1);
-  const commaBefore = new Uint8Array(tokens.length + 1);
+  const endsBefore = flags(2, tokens.length + 1);
+  const colonBefore = flags(3, tokens.length + 1);
+  const commaBefore = flags(4, tokens.length + 1);
   for (let k = 1; k < tokens.length; k++) {
     const prev = tokens[k - 1] as Token;
     const token = tokens[k] as Token;
@@ -188,8 +201,8 @@ export function assertSpans(text: string, tokens: readonly Token[], spans: reado
   // Scopes as token ranges, each with its assertion.
   const scopes: { from: number; to: number; assertion: Assertion; forward: boolean }[] = [];
   // Termination words by the categories whose scopes they end (a bit each; most end all).
-  const terminateStarts = new Uint8Array(tokens.length + 1);
-  const terminateEnds = new Uint8Array(tokens.length + 1);
+  const terminateStarts = flags(5, tokens.length + 1);
+  const terminateEnds = flags(6, tokens.length + 1);
   for (const f of found)
     if (f.trigger.kind === 'terminate') {
       const bits = f.trigger.ends ? CATEGORY_BIT[f.trigger.ends] : ALL_CATEGORIES;

@@ -6,3 +6,13 @@ export function fnv1a(text: string, hash = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
+
+/**
+ * The same hash's 32 bits as a signed integer, for hot paths: V8 keeps an int32 unboxed, where an
+ * unsigned value above 2^31 returned from a call is a heap number allocated every time.
+ */
+export function fnv1aBits(text: string, hash = 0x811c9dc5 | 0): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
