@@ -798,6 +798,10 @@ export class Matcher {
     if (!fuzzy) return { input, matches };
     const covered = new Uint8Array(tokens.length);
     for (const m of matches) covered.fill(1, m.from, m.to);
+    // A phrase read whole as an exclusion ("hypertension portale") is no misspelling either: corrected,
+    // its word ("portale" → "portal") would break the phrase and leave the entry it excludes.
+    const passed = input.passedOver ?? [];
+    for (let k = 0; k + 1 < passed.length; k += 2) covered.fill(1, passed[k], passed[k + 1]);
     let corrections: Map<number, string> | null = null;
     tokens.forEach((token, i) => {
       if (covered[i] || token.cjk || isNoiseKey(token.key) || this.vocabulary.has(token.key) || this.forms.of(token.key).length > 0) return;
@@ -823,6 +827,7 @@ export class Matcher {
         for (const entry of excludes) (input.excluded ??= new Set()).add(entry);
         refs = refs.filter((ref) => !ref.exclusion);
         if (refs.length === 0) {
+          (input.passedOver ??= []).push(i, reach.to);
           i = reach.to;
           continue;
         }

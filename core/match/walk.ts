@@ -94,6 +94,8 @@ export interface WalkText {
   lang?: TextLanguage;
   /** Entries whose exclusion phrases the text holds (filled by the matcher's walk). */
   excluded?: Set<number>;
+  /** Token ranges read whole as exclusion phrases, as from, to pairs (filled by the matcher's walk). */
+  passedOver?: number[];
 }
 
 export class Walker {

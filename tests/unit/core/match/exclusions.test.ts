@@ -22,6 +22,8 @@ const index = assembleIndex([
   entry('stroke', ['stroke', 'acute stroke'], ['heat stroke', 'stroke volume']),
   entry('vte', ['venous thromboembolism', 'VTE'], ['VTE prophylaxis']),
   entry('thromboprophylaxis', ['thromboprophylaxis', 'VTE prophylaxis'], []),
+  entry('hypertension', ['hypertension'], ['hypertension portale']),
+  entry('portable-radiograph', ['portable radiograph'], []),
 ]);
 const matcher = buildMatcher(index);
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
@@ -31,6 +33,13 @@ describe('exclusion phrases', () => {
     expect(matcher.scan('Hay fever every spring; cetirizine.')).toEqual([]);
     expect(matcher.scan('Stroke volume variation 14%, fluid bolus given.')).toEqual([]);
     expect(ids(matcher.scan('Heat stroke on Monday; today fever 38.6 and a new acute stroke on CT.'))).toEqual(['fever', 'stroke']);
+  });
+
+  it('hold when a word of the phrase is spelt like another term word (not corrected out of the phrase)', () => {
+    // "portale" is within a correction of "portable": corrected, it left "hypertension" alone in the text.
+    expect(matcher.scan('Cirrhose avec hypertension portale et varices.')).toEqual([]);
+    expect(ids(matcher.scan('hypertension portale'))).toEqual([]);
+    expect(ids(matcher.scan('hypertension artérielle'))).toEqual(['hypertension']);
   });
 
   it('hold when the phrase is another entry’s term: that entry is found, the excluded one not nested in it', () => {
