@@ -20,7 +20,7 @@ import { entriesMet, findMeasurements, measuredBy } from '../note/measurements';
 import { Acronyms, asAbbreviation, definitionIn } from './acronyms';
 import { CjkTerms } from './cjk';
 import { EdgeTable, type EdgeData } from './edges';
-import { FuzzyCorrector } from './fuzzy';
+import { editDistance, FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { classByStem, medicineStems } from './stems';
 import { LANG_EN, langBit, WordForms } from './morphology';
@@ -631,6 +631,10 @@ export class Matcher {
       // "maturation" and "desaturation"). (Typed alone it may be the same thing's other name,
       // "RoActemra" and "Actemra", "primovaccination" and "vaccination": the reader asked.)
       if (inPage && termTokens.some((w) => !w.cjk && otherStartSameBase(t.folded, w.folded))) return false;
+      // Nor is a word that starts as a term word and goes on in an ending of its own
+      // ("thrombocythaemia" and "thrombocytopenia", "pneumopathie" and "pneumothorax"): a
+      // misspelling keeps most of the ending ("remdesevir", "dexamethazone").
+      if (inPage && termTokens.some((w) => !w.cjk && otherEndSameBase(t.folded, w.folded))) return false;
       const own = gramsOf([t]);
       let shared = 0;
       for (const g of own) if (termGrams.has(g)) shared++;
@@ -1025,6 +1029,18 @@ function otherStartSameBase(a: string, b: string): boolean {
   let shared = 0;
   while (shared < a.length && shared < b.length && a.charCodeAt(a.length - 1 - shared) === b.charCodeAt(b.length - 1 - shared)) shared++;
   return shared >= 5;
+}
+
+/**
+ * Whether `a` and `b` share a base of five letters or more and then go on in two endings of three
+ * letters or more that are three edits apart or more ("thrombocyt-hemia", "thrombocyt-openia"):
+ * a misspelling changes a letter or two of an ending ("remdes-evir", "remdes-ivir").
+ */
+function otherEndSameBase(a: string, b: string): boolean {
+  let base = 0;
+  while (base < a.length && base < b.length && a.charCodeAt(base) === b.charCodeAt(base)) base++;
+  if (base < 5 || a.length - base < 3 || b.length - base < 3) return false;
+  return editDistance(a.slice(base), b.slice(base), 2) > 2;
 }
 
 const round = (score: number) => Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;

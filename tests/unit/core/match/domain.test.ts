@@ -20,6 +20,8 @@ const matcher = buildMatcher(
     entry('neuromuscular-blockade', [['neuromuscular blockade', 'preferred'], ['paralytic infusion', 'synonym']], ['ards']),
     entry('myalgia', [['myalgia', 'preferred'], ['muscle pain', 'synonym']], ['covid-19']),
     entry('telemedicine', [['teleconsultation', 'preferred']], ['covid-19']),
+    entry('full-blood-count', [['full blood count', 'preferred'], ['thrombocytopenia', 'member'], ['platelet count', 'member']], ['covid-19']),
+    entry('remdesivir', [['remdesivir', 'preferred']], ['covid-19']),
   ]),
 );
 const click = (word: string, context: string) => matcher.lookup(word, { context, offset: context.indexOf(word) }).map((h) => h.id);
@@ -70,6 +72,13 @@ describe('a word spelt like a term in a page', () => {
     // Two words built on one base with different beginnings.
     expect(click('reconsultation', 'Consignes de reconsultation données à la sortie.')).toEqual([]);
     expect(click('teleconsultaton', 'Suivi par teleconsultaton à J7.')).toEqual(['telemedicine']);
+  });
+
+  it('nor another word on the same base with an ending of its own', () => {
+    expect(click('thrombocythaemia', 'Essential thrombocythaemia, JAK2 positive; platelet count 950.')).toEqual([]);
+    expect(click('Thrombocytémie', 'Thrombocytémie essentielle JAK2 muté, platelet count 950.')).toEqual([]);
+    expect(click('thrombocytopnia', 'New thrombocytopnia on day 5 of heparin.')).toEqual(['full-blood-count']);
+    expect(click('remdesevir', 'Started remdesevir 200 mg on day 1.')).toEqual(['remdesivir']);
   });
 });
 
