@@ -188,6 +188,9 @@ async function runCoreBench(): Promise<void> {
     process.stdout.write(`${line}\n`);
   };
   if (!(globalThis as { gc?: unknown }).gc) log('(heap numbers need node --expose-gc: run npm run bench)');
+  // (Without the evaluation queries the figures are of four queries and a note of filler, several
+  // times faster than the real ones: say so, so that two checkouts are never compared that way.)
+  if (queries.length === 0) log('(no ../shared/eval/dev-queries.jsonl: timing four fallback queries and a note of filler, not comparable with a run that has them)');
 
   for (const [label, index] of [
     ['default index', base],
