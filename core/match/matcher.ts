@@ -803,7 +803,7 @@ export class Matcher {
     const covered = new Uint8Array(tokens.length);
     for (const m of matches) covered.fill(1, m.from, m.to);
     // A phrase read whole as an exclusion ("hypertension portale") is no misspelling either: corrected,
-    // its word ("portale" → "portal") would break the phrase and leave the entry it excludes.
+    // its word ("portale" → "portable") would break the phrase and leave the entry it excludes.
     const passed = input.passedOver ?? [];
     for (let k = 0; k + 1 < passed.length; k += 2) covered.fill(1, passed[k], passed[k + 1]);
     let corrections: Map<number, string> | null = null;

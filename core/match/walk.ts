@@ -150,9 +150,7 @@ export class Walker {
     // Most words start no term: the walk writes into one reused array and only a find is copied out.
     // (Its length is never set back to 0, which would free its backing store for the next push to
     // allocate again: a count says how much of it this walk filled.)
-    const found = this.buffer;
-    this.count = 0;
-    this.step(input, i, i, 0, 0);
+    const found = this.walk(input, i);
     if (this.count === 0) return NONE;
     if (this.count === 1) return [found[0] as Reach];
     // (Insertion sort: a handful of reaches, and no comparator closure or merge buffer per word.)
@@ -169,13 +167,19 @@ export class Walker {
   private readonly buffer: Reach[] = [];
   private count = 0;
 
+  /** Walks every term starting at token `i` into the buffer (its first `count` reaches). */
+  private walk(input: WalkText, i: number): readonly Reach[] {
+    this.count = 0;
+    this.step(input, i, i, 0, 0);
+    return this.buffer;
+  }
+
   /** The longest term starting at `i` (best factor among equally long ones), or null. */
   longest(input: WalkText, i: number): Reach | null {
     // (Read from the walk's buffer: no copy for the caller, who keeps one reach.)
-    this.count = 0;
-    this.step(input, i, i, 0, 0);
+    const found = this.walk(input, i);
     let best: Reach | null = null;
-    for (let k = 0; k < this.count; k++) if (!best || (this.buffer[k] as Reach).to > best.to) best = this.buffer[k] as Reach;
+    for (let k = 0; k < this.count; k++) if (!best || (found[k] as Reach).to > best.to) best = found[k] as Reach;
     return best;
   }
 

@@ -2,9 +2,7 @@
 
 /** FNV-1a of `text` (unsigned), continuing from `hash`: `fnv1a(b, fnv1a(a))` is the hash of a + b without joining them. */
 export function fnv1a(text: string, hash = 0x811c9dc5): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return fnv1aBits(text, hash | 0) >>> 0;
 }
 
 /**
