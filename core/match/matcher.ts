@@ -22,6 +22,7 @@ import { CjkTerms } from './cjk';
 import { EdgeTable, type EdgeData } from './edges';
 import { editDistance, FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
+import { codeSeries, codeShape } from './series';
 import { classByStem, medicineStems } from './stems';
 import { LANG_EN, langBit, WordForms } from './morphology';
 import { entryWords, findBagCandidates, findEntryCandidates, readSelection, type BagCandidate, type TermBags } from './partial';
@@ -57,6 +58,8 @@ const DOMAIN_SHARE = 0.09;
 const INITIALS_SCORE = 0.6;
 /** A medicine read from its class's stem: a good guess, below a term read from how it sounds. */
 const STEM_SCORE = 0.55;
+/** A code of a numbered series an entry lists (series.ts): "BA.4" where the entry names BA.1, BA.2 and BA.5. */
+const SERIES_SCORE = 0.55;
 /** A term read from how an Arabic selection sounds: a good guess, below any term the index lists. */
 const TRANSLITERATED_SCORE = 0.7;
 /** Fewest consonants of an Arabic selection read by its sound (three say too little: برد, كبر). */
@@ -104,6 +107,7 @@ export class Matcher {
   private grams: GramIndex | undefined;
   private acronyms: Acronyms | undefined;
   private stems: Map<string, number> | undefined;
+  private series: Map<string, number> | undefined;
   private domainWords: Set<string> | undefined;
   private sounds: Map<string, TermRef[]> | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
@@ -171,7 +175,8 @@ export class Matcher {
           for (let k = 1; k < tokens.length; k++) {
             const a = tokens[k - 1] as Token;
             const b = tokens[k] as Token;
-            if (!a.cjk && !b.cjk && a.folded.length >= 2 && b.folded.length >= 2) pairs.set(canonicalKey(a.folded + b.folded), [a.key, b.key]);
+            // (A letter and a number too: "IL 6" is written "IL6", "N 95" "N95".)
+            if (!a.cjk && !b.cjk && ((a.folded.length >= 2 && b.folded.length >= 2) || (/^[a-z]+$/.test(a.folded) && /^\d+$/.test(b.folded)))) pairs.set(canonicalKey(a.folded + b.folded), [a.key, b.key]);
           }
           // "D-dimer" is also written "Ddimer", "high-flow" as "highflow".
           if (!ref.cased && tokens.some((t) => t.hyphenBefore)) {
@@ -361,6 +366,7 @@ export class Matcher {
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupTransliterated(tokens, contextKeys, lang)) keep(hit);
     if (best.size === 0 && tokens.length === 1) for (const hit of this.lookupStem(tokens)) keep(hit);
+    if (best.size === 0) for (const hit of this.lookupSeries(text, tokens)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupInitials(text, tokens, contextKeys, named, context !== '', options.lang ?? lang)) keep(hit);
     // Spelt like a term, when nothing else answered (a single everyday word never: the build
     // lists those within reach).
@@ -757,6 +763,17 @@ export class Matcher {
     const e = this.entries[entry] as Entry;
     const term = e.terms.find((t) => t.kind === 'preferred' && t.lang === 'en') ?? e.terms[0];
     return term ? [this.hit({ entry, term, cased: null }, 'stem', STEM_SCORE, tokens, 0, tokens.length)] : [];
+  }
+
+  /** A code no term lists, of a numbered series one entry does (series.ts `codeSeries`). */
+  private lookupSeries(text: string, tokens: Token[]): Hit[] {
+    const code = codeShape(text);
+    if (!code) return [];
+    const entry = (this.series ??= codeSeries(this.entries)).get(code.shape);
+    if (entry === undefined) return [];
+    const e = this.entries[entry] as Entry;
+    const term = e.terms.find((t) => t.kind === 'preferred' && t.lang === 'en') ?? e.terms[0];
+    return term ? [this.hit({ entry, term, cased: null }, 'series', SERIES_SCORE, tokens, 0, tokens.length)] : [];
   }
 
   /** Every abbreviation the initials of the terms spell (the build lists the everyday words among them as near words). */

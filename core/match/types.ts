@@ -30,6 +30,8 @@ export type HitKind =
   | 'initials'
   /** A medicine named by its class's stem, as international nonproprietary names are built (irbesartan: the -sartan of the ARBs). */
   | 'stem'
+  /** A code of a numbered series an entry lists ("BA.4" where the entry names BA.1, BA.2, BA.5). */
+  | 'series'
   /** An Arabic selection that sounds like a Latin-script term (ريمديسيفير → remdesivir). */
   | 'transliterated'
   /** An abbreviation its context defines ("prothrombin complex concentrate (PCC)"): the entry of the definition. */

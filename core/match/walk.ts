@@ -194,6 +194,7 @@ export class Walker {
       return;
     }
     const atRoot = node === 0;
+    const found = this.count;
     let moved = (!atRoot || this.rootWords.has(token.key)) && this.advance(input, start, j, node, token.key, 1, 'exact', steps);
     // Two words written apart that a term writes as one ("Fang Cang", "N-95", "hand rub").
     const next = tokens[j + 1];
@@ -201,19 +202,22 @@ export class Walker {
     // (A pair whose joined hash no term word has is passed over without building the string.)
     if (next && (atRoot || !moved) && !token.cjk && !next.cjk && !corrections?.has(j + 1) && this.mergeBits.has(fnv1aBits(next.folded, fnv1aBits(token.folded)))) {
       const concat = token.folded + next.folded;
-      // Never with a function word ("de saturation" is not "desaturation").
-      if (this.mergeable.has(concat) && !isNoiseKey(token.key) && !isNoiseKey(next.key) && this.joined(input, j, j + 1)) {
+      // Never with a function word written apart ("de saturation" is not "desaturation"); a hyphen
+      // makes one word of them ("IL-6" is "IL6").
+      if (this.mergeable.has(concat) && (next.hyphenBefore || (!isNoiseKey(token.key) && !isNoiseKey(next.key))) && this.joined(input, j, j + 1)) {
         const merged = this.canonical(concat);
         if (this.vocabulary.has(merged)) moved = this.advance(input, start, j, node, merged, 2, 'joined', steps) || moved;
       }
     }
-    if (moved || token.cjk) return;
-    // One word that a term writes as two ("handrub", "facemask").
-    const pair = this.forms.pairs.get(token.key);
+    if (token.cjk) return;
+    // One word that a term writes as two ("handrub", "facemask"); also where the word as written
+    // starts terms but found none ("IL6" where only cased terms start so and "IL-6" is the term).
+    const pair = (!moved || this.count === found) && this.forms.pairs.get(token.key);
     if (pair) {
       const mid = childOf(this.trie, node, pair[0]);
-      if (mid !== undefined && this.advance(input, start, j, mid, pair[1], 1, 'joined', steps, true)) return;
+      if (mid !== undefined && this.advance(input, start, j, mid, pair[1], 1, 'joined', steps)) return;
     }
+    if (moved) return;
     for (const form of atRoot ? this.formsStartingTerms(token.key) : this.forms.of(token.key, true))
       if (this.advance(input, start, j, node, form.key, 1, form.step, steps)) return;
   }
@@ -238,7 +242,6 @@ export class Walker {
     used: number,
     step: Step,
     steps: number,
-    uncasedOnly = false,
   ): boolean {
     const child = childOf(this.trie, node, key);
     if (child === undefined) return false;
@@ -249,7 +252,7 @@ export class Walker {
       let anyCased = false;
       for (let k = 0; k < refs.length; k++) if ((refs[k] as TermRef).cased) anyCased = true;
       const accepted = anyCased
-        ? refs.filter((ref) => (uncasedOnly ? !ref.cased : casedMatch(ref, input.tokens, start) && standsAlone(input.tokens, start, to)))
+        ? refs.filter((ref) => casedMatch(ref, input.tokens, start, to) && standsAlone(input.tokens, start, to))
         : refs;
       if (accepted.length > 0) {
         let at = -1;
@@ -307,7 +310,11 @@ function standsAlone(tokens: Token[], from: number, to: number): boolean {
   return !(tokens[from] as Token).hyphenBefore && !tokens[to]?.hyphenBefore;
 }
 
-function casedMatch(ref: TermRef, tokens: Token[], from: number): boolean {
+/** Written as the term writes it: word by word, or (two words joined, one split) letter by letter ("N-95" is "N95", not "n95"). */
+function casedMatch(ref: TermRef, tokens: Token[], from: number, to: number): boolean {
   if (!ref.cased) return true;
-  return ref.cased.every((cased, k) => tokens[from + k]?.cased === cased);
+  if (ref.cased.length === to - from) return ref.cased.every((cased, k) => tokens[from + k]?.cased === cased);
+  let written = '';
+  for (let k = from; k < to; k++) written += (tokens[k] as Token).cased;
+  return written === ref.cased.join('');
 }
