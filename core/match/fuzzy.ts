@@ -97,9 +97,18 @@ export class FuzzyCorrector {
       }
       this.families = families;
     }
+    const known = this.siblingCache.get(key);
+    if (known) return known;
     const family = this.families.get(cognateKey(key));
-    return family ? family.filter((w) => w !== key) : NONE;
+    const others = family ? family.filter((w) => w !== key) : NONE;
+    const out = others.length > 0 ? others : NONE;
+    if (this.siblingCache.size > 5000) this.siblingCache.clear();
+    this.siblingCache.set(key, out);
+    return out;
   }
+
+  /** Each word's siblings once worked out (its skeleton is a dozen regular expressions). */
+  private readonly siblingCache = new Map<string, readonly string[]>();
 
   /** Whether `key` may be corrected at all (the guards, without searching). */
   eligible(key: string): boolean {

@@ -68,6 +68,14 @@ export class GramIndex {
     }
   }
 
+  private counts: { count: Uint16Array; common: Float64Array; touched: Int32Array } | undefined;
+
+  /** Per-term counters for `similar`, made on first use (most indexes never need them). */
+  private scratch(): { count: Uint16Array; common: Float64Array; touched: Int32Array } {
+    const n = this.refs.length;
+    return (this.counts ??= { count: new Uint16Array(n), common: new Float64Array(n), touched: new Int32Array(n) });
+  }
+
   /** An n-gram found in many terms ("患者", " co") says little: inverse term frequency. */
   private weight(gram: string): number {
     const list = this.postings.get(gram);
@@ -81,28 +89,37 @@ export class GramIndex {
     let total = 0;
     // The weight of the selection's n-grams too general to propose: the most a candidate can add from them.
     let general = 0;
-    const shared = new Map<number, { count: number; weight: number }>();
+    // Shared n-grams counted per term in arrays kept between calls (a map and an object per
+    // proposed term were most of this stage's time at 100k terms); reset as they are read.
+    const { count, common: weights, touched } = this.scratch();
+    let proposed = 0;
     for (const gram of grams) {
-      const w = this.weight(gram);
-      total += w;
       const list = this.postings.get(gram);
-      if (list && list.length > MAX_GRAM_POSTINGS) general += w;
-      if (!list || list.length > MAX_GRAM_POSTINGS) continue;
-      for (const t of list) {
-        const s = shared.get(t);
-        if (s) {
-          s.count++;
-          s.weight += w;
-        } else shared.set(t, { count: 1, weight: w });
+      const w = list ? Math.log(1 + this.refs.length / list.length) : this.unseenWeight;
+      total += w;
+      if (!list) continue;
+      if (list.length > MAX_GRAM_POSTINGS) {
+        general += w;
+        continue;
+      }
+      for (let k = 0; k < list.length; k++) {
+        const t = list[k] as number;
+        if (count[t] === 0) touched[proposed++] = t;
+        count[t] = (count[t] as number) + 1;
+        weights[t] = (weights[t] as number) + w;
       }
     }
     const out: GramMatch[] = [];
-    for (const [t, proposed] of shared) {
-      if (proposed.count < MIN_SHARED) continue;
+    for (let k = 0; k < proposed; k++) {
+      const t = touched[k] as number;
+      const shared = count[t] as number;
+      let common = weights[t] as number;
+      count[t] = 0;
+      weights[t] = 0;
+      if (shared < MIN_SHARED) continue;
       const size = this.totals[t] as number;
       // Even with every general n-gram in common it could not reach minDice: skip the count.
-      if ((2 * (proposed.weight + general)) / (total + size) < minDice) continue;
-      let common = proposed.weight;
+      if ((2 * (common + general)) / (total + size) < minDice) continue;
       for (const gram of general > 0 ? grams : []) {
         const list = this.postings.get(gram);
         if (list && list.length > MAX_GRAM_POSTINGS && sortedHas(list, t)) common += this.weight(gram);
