@@ -193,7 +193,8 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       last = position;
     }
     const selectionCoverage = selectionTotal > 0 ? selectionSeen / selectionTotal : 0;
-    const whole = termCoverage >= 0.999;
+    // Every word of the term but its numbers is whole too ("severe COVID" is "severe COVID-19").
+    const whole = termCoverage >= 0.999 || onlyNumbersMissing(keys, foundKeys);
     if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
 
     let score = whole
@@ -203,6 +204,19 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     out.push({ ref, score, whole, reordered, weakest, from: selected[first] as number, to: (selected[last] as number) + 1, byOneWord: !whole && words === 1, keys, found: foundKeys });
   }
   return out;
+}
+
+/** Whether the keys not found (bit k of `found` for `keys[k]`) are all numbers, and some word was found. */
+function onlyNumbersMissing(keys: readonly string[], found: number): boolean {
+  let word = false;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    const numeric = key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 && /^\d+$/.test(key);
+    if ((found & (1 << k)) === 0) {
+      if (!numeric) return false;
+    } else if (!numeric) word = true;
+  }
+  return word;
 }
 
 export interface EntryCandidate {

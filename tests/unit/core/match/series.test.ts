@@ -13,7 +13,7 @@ const entry = (id: string, terms: [string, TermKind][]): Entry => ({
   ...base,
   id,
   related: [],
-  terms: terms.map(([text, kind]) => ({ text, lang: 'en', kind, ...(needsCase(text) && { caseSensitive: true }) })),
+  terms: terms.map(([text, kind]) => ({ text, lang: 'en', kind, ...((kind === 'abbreviation' || text === text.toUpperCase()) && needsCase(text) && { caseSensitive: true }) })),
 });
 const entries = [
   entry('omicron', [['Omicron', 'preferred'], ['BA.1', 'member'], ['BA.2', 'member'], ['BA.5', 'member'], ['B.1.1.529', 'synonym']]),
@@ -21,6 +21,10 @@ const entries = [
   entry('respirator', [['respirator', 'preferred'], ['N95', 'abbreviation'], ['FFP2', 'abbreviation'], ['FFP3', 'abbreviation']]),
   entry('interleukin-6', [['interleukin-6', 'preferred'], ['IL-6', 'abbreviation']]),
   entry('diabetes', [['diabetes', 'preferred'], ['T2DM', 'abbreviation'], ['DM2', 'abbreviation']]),
+  entry('covid-19', [['COVID-19', 'preferred'], ['SARS-CoV-2 infection', 'synonym']]),
+  entry('severe-covid-19', [['severe COVID-19', 'preferred']]),
+  // (COVID and "severe" in many entries' terms, as in the guidance: each alone says little.)
+  ...Array.from({ length: 60 }, (_, i) => entry(`topic-${i}`, [[`${i < 20 ? 'severe' : 'COVID-19'} topic${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, 'preferred']])),
 ];
 const matcher = buildMatcher(assembleIndex(entries));
 const first = (text: string) => matcher.lookup(text)[0];
@@ -32,6 +36,13 @@ describe('codes written another way', () => {
     // A cased term is still matched as written only: small letters are another word.
     expect(matcher.lookup('n-95')).toEqual([]);
     expect(matcher.lookup('il6')).toEqual([]);
+  });
+});
+
+describe('a term without its number', () => {
+  it('is the whole term: every word of it but the number is there', () => {
+    expect(first('severe COVID')).toMatchObject({ id: 'severe-covid-19', term: 'severe COVID-19' });
+    expect(first('COVID severe')).toMatchObject({ id: 'severe-covid-19' });
   });
 });
 
