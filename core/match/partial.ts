@@ -55,7 +55,7 @@ interface Reading {
   step: Step;
   /** The same word in a sister language: it completes a term, never proposes one alone. */
   sister?: true;
-  /** ... except a term of that one word, when the written word is none of English's terms ("hypoxémie", "antibióticos"; "respiratory" is not "respirateur"). */
+  /** ... except when the written word is none of English's terms ("hypoxémie", "citocinas"; "respiratory" is not "respirateur"). */
   cognate?: true;
 }
 
@@ -176,11 +176,13 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       if (STEP_ORDER.indexOf(best.step) > STEP_ORDER.indexOf(weakest)) weakest = best.step;
     }
     if (seen === 0 || termTotal === 0) continue;
-    // A word of a sister language completes a term, it never proposes one alone ("pleural" is not
-    // "douleur pleurale"), unless the selection writes another of the term's words, one too common
-    // to count ("patient pédiatrique", "paediatric patient"), or the term is that one word
-    // ("hypoxémie" is "hypoxaemia", "mucormicose" "mucormycosis").
-    if (sisterWords > 0 && sisterWords === words && words < 2 && !keys.some((k) => read.written.has(k)) && !(cognate && keys.length === 1)) continue;
+    // An English word read as a word of a sister language completes a term, it never proposes one
+    // alone ("pleural" is not "douleur pleurale", "respiratory" no "respirateur"), unless the
+    // selection writes another of the term's words, one too common to count ("patient pédiatrique",
+    // "paediatric patient"). A word that is none of English's terms is the same word in the other
+    // language ("hypoxémie" is "hypoxaemia", "citocinas" of "tempestade de citocinas" the cytokines
+    // of "cytokine storm", "torácica" the thoracic of "thoracic CT").
+    if (sisterWords > 0 && sisterWords === words && words < 2 && !keys.some((k) => read.written.has(k)) && !cognate) continue;
     const termCoverage = seen / termTotal;
     const factor = seenFactor / seen;
     let selectionSeen = 0;

@@ -70,11 +70,17 @@ describe('a word of a sister language alone', () => {
       entry('silent-hypoxaemia', [['hypoxémie heureuse', 'fr']]),
       entry('respirator', [['respirator', 'en'], ['respirateur', 'fr']]),
       entry('respiratory-rate', [['respiratory rate', 'en']]),
+      entry('cytokine-storm', [['cytokine storm', 'en']]),
+      entry('cytokine-inhibitors', [['inibidores de citocinas', 'pt']]),
     ]),
   );
 
   it('is a term of that one word in the other language ("hypoxémie" is "hypoxaemia")', () => {
     expect(matcher.lookup('hypoxémie')[0]?.id).toBe('hypoxaemia');
+  });
+
+  it('proposes the terms it is a word of, as the English word would ("citocinas" of "cytokine storm")', () => {
+    expect(matcher.lookup('citocinas').map((h) => h.id)).toContain('cytokine-storm');
   });
 
   it('is not when the word is English, whose own sense the reader means ("respiratory" is no respirator)', () => {
