@@ -13,27 +13,56 @@ export function maxEdits(length: number): number {
   return length < 8 ? 1 : 2;
 }
 
+// The three rows of editDistance, kept between calls (a correction compares thousands of words at
+// 100k terms: three arrays each were most of its time and garbage).
+let rowA = new Int32Array(32);
+let rowB = new Int32Array(32);
+let rowC = new Int32Array(32);
+
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), or `bound + 1` once it exceeds `bound`. */
 export function editDistance(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
   const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rowA.length <= n) [rowA, rowB, rowC] = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  let prevPrev = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) {
+    prevPrev[j] = 0;
+    prev[j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, (prevPrev[j - 2] as number) + 1);
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > bound) return bound + 1;
-    [prevPrev, prev, cur] = [prev, cur, prevPrev];
+    const spare = prevPrev;
+    prevPrev = prev;
+    prev = cur;
+    cur = spare;
   }
-  return Math.min(prev[n] ?? bound + 1, bound + 1);
+  return Math.min(prev[n] as number, bound + 1);
+}
+
+/** The letters a word holds, as bits (a to z): each edit changes at most two of them. */
+function letterBits(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << ((word.charCodeAt(i) - 97) & 31);
+  return bits;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 const LETTERS_ONLY = /^[a-z]+$/;
@@ -46,7 +75,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 export class FuzzyCorrector {
-  private buckets: Map<string, string[]> | null = null;
+  private buckets: Map<string, { words: string[]; letters: number[] }> | null = null;
   /** Cognate skeleton → the term word that stands for it (cognateTable). */
   private cognates: Map<string, string> | null = null;
   /** Cognate skeleton → every term word of it (siblings). */
@@ -58,16 +87,17 @@ export class FuzzyCorrector {
     private readonly nearWords: Pick<ReadonlySet<string>, 'has'>,
   ) {}
 
-  /** Vocabulary words by first letter and length ("r10"), made on the first correction (most texts never need one). */
-  private bucketFor(first: string, length: number): readonly string[] | undefined {
+  /** Vocabulary words by first letter and length ("r10"), with their letters as bits, made on the first correction (most texts never need one). */
+  private bucketFor(first: string, length: number): { words: string[]; letters: number[] } | undefined {
     if (!this.buckets) {
-      const buckets = new Map<string, string[]>();
+      const buckets = new Map<string, { words: string[]; letters: number[] }>();
       for (const word of this.vocabulary) {
         if (word.length < 4 || !LETTERS_ONLY.test(word)) continue;
         const key = `${word[0] as string}${word.length}`;
         let bucket = buckets.get(key);
-        if (!bucket) buckets.set(key, (bucket = []));
-        bucket.push(word);
+        if (!bucket) buckets.set(key, (bucket = { words: [], letters: [] }));
+        bucket.words.push(word);
+        bucket.letters.push(letterBits(word));
       }
       this.buckets = buckets;
     }
@@ -133,9 +163,16 @@ export class FuzzyCorrector {
     const first = key[0] as string;
     let best: string | undefined;
     let bestRank = [bound + 1, 0, 0];
+    const letters = letterBits(key);
     for (let length = key.length - bound; length <= key.length + bound; length++) {
-      for (const candidate of this.bucketFor(first, length) ?? []) {
-        const distance = editDistance(key, candidate, Math.min(bound, bestRank[0] as number));
+      const bucket = this.bucketFor(first, length);
+      if (!bucket) continue;
+      for (let k = 0; k < bucket.words.length; k++) {
+        const candidate = bucket.words[k] as string;
+        // (Words whose letters differ by more than the edits could make are not compared.)
+        const limit = Math.min(bound, bestRank[0] as number);
+        if (popcount(letters ^ (bucket.letters[k] as number)) > 2 * limit) continue;
+        const distance = editDistance(key, candidate, limit);
         if (distance > bound) continue;
         const rank = [distance, -commonPrefix(key, candidate), Math.abs(candidate.length - key.length)];
         if (best === undefined || isBetter(rank, bestRank)) {
