@@ -68,12 +68,17 @@ export function medicineStems(entries: readonly Entry[]): Map<string, number> {
   return out;
 }
 
-/** The entry whose stem (from medicineStems) a word ends with, longest stem first; the word must be longer than the stem by three letters. */
+/**
+ * The entry whose stem (from medicineStems) a word ends with, longest stem first, also after the
+ * French and Portuguese final -e or -a ("fraxiparine" of -parin); the word must be longer than
+ * the stem by three letters.
+ */
 export function classByStem(stems: ReadonlyMap<string, number>, word: string): number | undefined {
   if (word.length < STEM_MIN + 3 || !/^[a-z]+$/.test(word)) return undefined;
-  for (let n = Math.min(STEM_MAX, word.length - 3); n >= STEM_MIN; n--) {
-    const entry = stems.get(word.slice(-n));
-    if (entry !== undefined) return entry;
-  }
+  for (const form of /[ae]$/.test(word) ? [word, word.slice(0, -1)] : [word])
+    for (let n = Math.min(STEM_MAX, form.length - 3); n >= STEM_MIN; n--) {
+      const entry = stems.get(form.slice(-n));
+      if (entry !== undefined) return entry;
+    }
   return undefined;
 }

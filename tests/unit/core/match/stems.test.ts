@@ -27,6 +27,9 @@ describe('medicine stems', () => {
   it('name the class of a medicine no term lists', () => {
     expect(matcher.lookup('irbesartan')[0]).toMatchObject({ id: 'hypertension', kind: 'stem', term: 'hypertension' });
     expect(matcher.lookup('perindopril')[0]?.id).toBe('hypertension');
+    // The French or Portuguese final -e or -a after the stem ("candésartane", "irbesartana").
+    expect(matcher.lookup('candésartane')[0]?.id).toBe('hypertension');
+    expect(matcher.lookup('irbesartana')[0]?.id).toBe('hypertension');
   });
 
   it('name nothing for a single medicine’s relatives, another disease, or a short word', () => {
