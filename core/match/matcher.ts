@@ -22,7 +22,7 @@ import { CjkTerms } from './cjk';
 import { EdgeTable, type EdgeData } from './edges';
 import { editDistance, FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
-import { codeSeries, codeShape } from './series';
+import { codeSeries, codeShape, type Series } from './series';
 import { classByStem, medicineStems } from './stems';
 import { LANG_EN, langBit, WordForms } from './morphology';
 import { entryWords, findBagCandidates, findEntryCandidates, readSelection, type BagCandidate, type TermBags } from './partial';
@@ -107,7 +107,7 @@ export class Matcher {
   private grams: GramIndex | undefined;
   private acronyms: Acronyms | undefined;
   private stems: Map<string, number> | undefined;
-  private series: Map<string, number> | undefined;
+  private series: Map<string, Series> | undefined;
   private domainWords: Set<string> | undefined;
   private sounds: Map<string, TermRef[]> | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
@@ -769,8 +769,10 @@ export class Matcher {
   private lookupSeries(text: string, tokens: Token[]): Hit[] {
     const code = codeShape(text);
     if (!code) return [];
-    const entry = (this.series ??= codeSeries(this.entries)).get(code.shape);
-    if (entry === undefined) return [];
+    const series = (this.series ??= codeSeries(this.entries)).get(code.shape);
+    // (Written as the series' case-sensitive codes are: "ba.4" is not BA.4 where BA.1 matches only in capitals.)
+    if (!series || (series.cased && !series.cased.has(code.cased))) return [];
+    const entry = series.entry;
     const e = this.entries[entry] as Entry;
     const term = e.terms.find((t) => t.kind === 'preferred' && t.lang === 'en') ?? e.terms[0];
     return term ? [this.hit({ entry, term, cased: null }, 'series', SERIES_SCORE, tokens, 0, tokens.length)] : [];

@@ -196,7 +196,9 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     }
     const selectionCoverage = selectionTotal > 0 ? selectionSeen / selectionTotal : 0;
     // Every word of the term but its numbers is whole too ("severe COVID" is "severe COVID-19").
-    const whole = termCoverage >= 0.999 || onlyNumbersMissing(keys, foundKeys);
+    // (Not when the selection writes a number of its own, "trisomy 18" is no "trisomy 21", nor
+    // where another entry's term differs only by its number: "diabetes type" is type 1 or type 2.)
+    const whole = termCoverage >= 0.999 || (onlyNumbersMissing(keys, foundKeys) && !writesOtherNumber(keys, read.written) && numberNamesOneEntry(bags, keys));
     if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
 
     let score = whole
@@ -213,13 +215,38 @@ function onlyNumbersMissing(keys: readonly string[], found: number): boolean {
   let word = false;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string;
-    const numeric = key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 && /^\d+$/.test(key);
+    const numeric = isNumberKey(key);
     if ((found & (1 << k)) === 0) {
       if (!numeric) return false;
     } else if (!numeric) word = true;
   }
   return word;
 }
+
+const isNumberKey = (key: string) => key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 && /^\d+$/.test(key);
+
+/** Whether the selection writes a number that is none of the term's. */
+function writesOtherNumber(keys: readonly string[], written: ReadonlySet<string>): boolean {
+  for (const key of written) if (isNumberKey(key) && !keys.includes(key)) return true;
+  return false;
+}
+
+/** Whether the terms with these words but their numbers all belong to one entry (made once per index). */
+function numberNamesOneEntry(bags: TermBags, keys: readonly string[]): boolean {
+  let map = withoutNumbersCache.get(bags);
+  if (!map) {
+    const built = new Map<string, number>();
+    bags.refs.forEach((ref, t) => {
+      const words = (bags.keys[t] as string[]).filter((key) => !isNumberKey(key)).join(' ');
+      const known = built.get(words);
+      built.set(words, known === undefined || known === ref.entry ? ref.entry : -1);
+    });
+    withoutNumbersCache.set(bags, built);
+    map = built;
+  }
+  return (map.get(keys.filter((key) => !isNumberKey(key)).join(' ')) ?? -1) >= 0;
+}
+const withoutNumbersCache = new WeakMap<TermBags, Map<string, number>>();
 
 export interface EntryCandidate {
   entry: number;

@@ -23,6 +23,9 @@ const entries = [
   entry('diabetes', [['diabetes', 'preferred'], ['T2DM', 'abbreviation'], ['DM2', 'abbreviation']]),
   entry('covid-19', [['COVID-19', 'preferred'], ['SARS-CoV-2 infection', 'synonym']]),
   entry('severe-covid-19', [['severe COVID-19', 'preferred']]),
+  entry('trisomy-21', [['trisomy 21', 'preferred']]),
+  entry('type-1-diabetes', [['type 1 diabetes mellitus', 'preferred']]),
+  entry('type-2-diabetes', [['type 2 diabetes mellitus', 'preferred']]),
   // (COVID and "severe" in many entries' terms, as in the guidance: each alone says little.)
   ...Array.from({ length: 60 }, (_, i) => entry(`topic-${i}`, [[`${i < 20 ? 'severe' : 'COVID-19'} topic${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, 'preferred']])),
 ];
@@ -44,16 +47,23 @@ describe('a term without its number', () => {
     expect(first('severe COVID')).toMatchObject({ id: 'severe-covid-19', term: 'severe COVID-19' });
     expect(first('COVID severe')).toMatchObject({ id: 'severe-covid-19' });
   });
+
+  it('is not when the selection writes another number, or the number tells two entries apart', () => {
+    expect(first('trisomy 18')?.score ?? 0).toBeLessThan(0.9);
+    for (const hit of matcher.lookup('diabetes mellitus type')) expect(hit.score, hit.id).toBeLessThan(0.9);
+  });
 });
 
 describe('numbered series', () => {
   it('are shapes that two or more codes of one entry share and no other entry has', () => {
-    expect(codeShape('BA.4')).toEqual({ shape: 'BA.#', numbers: '4' });
-    expect(codeShape('IL-6')).toEqual({ shape: 'IL#', numbers: '6' });
+    expect(codeShape('BA.4')).toEqual({ shape: 'BA.#', cased: 'BA.#', numbers: '4' });
+    expect(codeShape('IL-6')).toEqual({ shape: 'IL#', cased: 'IL#', numbers: '6' });
+    expect(codeShape('BA.4.')).toMatchObject({ shape: 'BA.#' });
     expect(codeShape('omicron')).toBeNull();
+    expect(codeShape('..BA4..')).toBeNull();
     const series = codeSeries(entries);
-    expect(series.get('BA.#')).toBe(0);
-    expect(series.get('FFP#')).toBe(2);
+    expect(series.get('BA.#')?.entry).toBe(0);
+    expect(series.get('FFP#')?.entry).toBe(2);
     // One code is no series; a shape of two entries (B.1.1.7 and B.1.1.529) names neither.
     expect(series.has('IL#')).toBe(false);
     expect(series.has('T#DM')).toBe(false);
@@ -63,12 +73,15 @@ describe('numbered series', () => {
   it('name the entry of a code no term lists', () => {
     expect(first('BA.4')).toMatchObject({ id: 'omicron', kind: 'series', term: 'Omicron' });
     expect(first('FFP1')).toMatchObject({ id: 'respirator', kind: 'series' });
+    expect(first('BA.4.')).toMatchObject({ id: 'omicron', kind: 'series' });
   });
 
   it('name nothing from a single code or a shape two entries share', () => {
     expect(matcher.lookup('IL-1')).toEqual([]);
-    expect(matcher.lookup('T1DM')).toEqual([]);
+    expect(matcher.lookup('T1DM').filter((h) => h.kind === 'series')).toEqual([]);
     expect(matcher.lookup('B.1.2.3')).toEqual([]);
     expect(matcher.lookup('B.1.351')).toEqual([]);
+    // Codes that match only in capitals make a series that does too.
+    expect(matcher.lookup('ba.4')).toEqual([]);
   });
 });
