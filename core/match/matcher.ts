@@ -341,7 +341,7 @@ export class Matcher {
       const weight = (k: string) => this.weight(k);
       const written = read?.written ?? new Set<string>();
       const filledOtherwise = new Set<number>();
-      for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight) : []) {
+      for (const c of read ? findBagCandidates(this.bags, read, this.vocabulary, weight, (k) => this.isDomainWord(k)) : []) {
         if (!fitsLanguage(c.ref, lang)) continue;
         // Read as a context-only term is (typed alone it answers, selected in a page only where the
         // page names the entry or a related one): a part of a term without its word for the disease
@@ -878,12 +878,16 @@ export class Matcher {
 
   /** Whether a term holds a word of the guidance's domain (in a tenth of its entries: "COVID", "SARS") that `written` lacks. */
   private leavesOutDomainWord(keys: readonly string[], written: ReadonlySet<string>): boolean {
+    return keys.some((key) => this.isDomainWord(key) && !written.has(key));
+  }
+
+  /** A word of the guidance's domain: in the terms of a tenth of its entries ("COVID", "SARS"). */
+  private isDomainWord(key: string): boolean {
     if (!this.domainWords) {
       const least = Math.max(3, DOMAIN_SHARE * this.entries.length);
       this.domainWords = new Set([...this.entriesWithWord].filter(([, n]) => n >= least).map(([word]) => word));
     }
-    if (this.domainWords.size === 0) return false;
-    return keys.some((key) => this.domainWords?.has(key) && !written.has(key));
+    return this.domainWords.has(key);
   }
 
   /**

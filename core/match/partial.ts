@@ -10,6 +10,8 @@ import {
   PARTIAL_MIN_EVIDENCE,
   PARTIAL_MIN_SELECTION,
   partialMinCoverage,
+  QUALIFIER_MIN_COVERAGE,
+  QUALIFIER_MIN_EVIDENCE,
   REORDERED_FACTOR,
   STEP_FACTOR,
   STEP_ORDER,
@@ -105,7 +107,13 @@ export function readSelection(
   return { selected, readings, written: new Set(tokens.map((t) => t.key)) };
 }
 
-export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabulary: ReadonlySet<string>, weight: (key: string) => number): BagCandidate[] {
+export function findBagCandidates(
+  bags: TermBags,
+  read: SelectionReading,
+  vocabulary: ReadonlySet<string>,
+  weight: (key: string) => number,
+  domain: (key: string) => boolean = () => false,
+): BagCandidate[] {
   const { selected, readings } = read;
 
   const candidates = new Set<number>();
@@ -143,6 +151,7 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     let seenFactor = 0;
     let weakest: Step = 'exact';
     let sisterWords = 0;
+    let domainSeen = 0;
     let cognate = false;
     let used = 0;
     let words = 0;
@@ -172,10 +181,14 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
       if (best.sister) sisterWords++;
       if (best.cognate) cognate = true;
       seen += w;
+      if (domain(key)) domainSeen += w;
       seenFactor += w * best.factor;
       if (STEP_ORDER.indexOf(best.step) > STEP_ORDER.indexOf(weakest)) weakest = best.step;
     }
     if (seen === 0 || termTotal === 0) continue;
+    // A term that says "not" where the selection does not is the opposite ("non-severe COVID-19"
+    // is no part of "COVID-19 grave").
+    if (missesNegation(keys, foundKeys, read.written)) continue;
     // An English word read as a word of a sister language completes a term, it never proposes one
     // alone ("pleural" is not "douleur pleurale", "respiratory" no "respirateur"), unless the
     // selection writes another of the term's words, one too common to count ("patient pédiatrique",
@@ -199,7 +212,11 @@ export function findBagCandidates(bags: TermBags, read: SelectionReading, vocabu
     // (Not when the selection writes a number of its own, "trisomy 18" is no "trisomy 21", nor
     // where another entry's term differs only by its number: "diabetes type" is type 1 or type 2.)
     const whole = termCoverage >= 0.999 || (onlyNumbersMissing(keys, foundKeys) && !writesOtherNumber(keys, read.written) && numberNamesOneEntry(bags, keys));
-    if (!whole && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
+    // The guidance's domain word and a word that qualifies it ("COVID-19 grave", "repeat COVID-19
+    // infection", "post-COVID") name the qualified thing: the domain word says little alone, so
+    // the qualifying words carry the evidence (score.ts QUALIFIER_MIN_EVIDENCE).
+    const qualified = domainSeen > 0 && seen - domainSeen >= QUALIFIER_MIN_EVIDENCE && termCoverage >= QUALIFIER_MIN_COVERAGE && selectionCoverage >= QUALIFIER_MIN_COVERAGE;
+    if (!whole && !qualified && (seen < PARTIAL_MIN_EVIDENCE || termCoverage < partialMinCoverage(seen) || selectionCoverage < PARTIAL_MIN_SELECTION)) continue;
 
     let score = whole
       ? wholeTermScore(ref.term.kind, factor, selectionCoverage)
@@ -221,6 +238,19 @@ function onlyNumbersMissing(keys: readonly string[], found: number): boolean {
     } else if (!numeric) word = true;
   }
   return word;
+}
+
+/** Words that negate the term they are in (as matching keys: "sans" is "san"). */
+const NEGATIONS = new Set(['non', 'no', 'not', 'without', 'nao', 'sem', 'san', 'غير', 'بدون', 'دون', 'عديم', 'عديمه']);
+
+/** Whether the term holds a negation and the selection none (bit k of `found` for `keys[k]`; one language's "non" stands for another's "não"). */
+function missesNegation(keys: readonly string[], found: number, written: ReadonlySet<string>): boolean {
+  for (let k = 0; k < keys.length; k++)
+    if ((found & (1 << k)) === 0 && NEGATIONS.has(keys[k] as string)) {
+      for (const key of written) if (NEGATIONS.has(key)) return false;
+      return true;
+    }
+  return false;
 }
 
 const isNumberKey = (key: string) => key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 && /^\d+$/.test(key);
@@ -267,6 +297,8 @@ export function findEntryCandidates(bags: TermBags, read: SelectionReading, weig
   const { selected, readings } = read;
   if (selected.length < 2) return [];
   const byEntry = entryTermsOf(bags);
+  let negates = false;
+  for (const key of read.written) if (NEGATIONS.has(key)) negates = true;
   // The entries come from the word in fewest terms; each other word is then looked up in them.
   const size = (i: number) => (readings.get(i) ?? []).reduce((n, r) => n + (bags.postings.get(r.key)?.length ?? 0), 0);
   const pivot = selected.reduce((a, b) => (size(b) < size(a) ? b : a));
@@ -294,6 +326,12 @@ export function findEntryCandidates(bags: TermBags, read: SelectionReading, weig
       if (STEP_ORDER.indexOf(best.step) > STEP_ORDER.indexOf(weakest)) weakest = best.step;
     }
     if (total < ENTRY_MIN_EVIDENCE) continue;
+    // Not an entry whose every term holding these words negates them, when the selection does not.
+    const negated = (t: number) => {
+      const termKeys = bags.keys[t] as string[];
+      return !keys.some((k) => termKeys.includes(k)) || termKeys.some((k) => NEGATIONS.has(k));
+    };
+    if (!negates && own.terms.every(negated)) continue;
     // Shown as the entry's term holding most of the selection's weight (the first such term).
     let bestTerm = -1;
     let bestWeight = 0;
