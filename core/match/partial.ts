@@ -67,6 +67,8 @@ export interface SelectionReading {
   readings: Map<number, Reading[]>;
   /** Every word of the selection, function words too. */
   written: Set<string>;
+  /** Tokens right after a negation ("grave" of "não grave"): the words the selection negates. */
+  negated: Set<number>;
 }
 
 /** The selection's content words and how each may be read as a term word; null for none or too many. */
@@ -104,7 +106,11 @@ export function readSelection(
     }
     readings.set(i, list);
   }
-  return { selected, readings, written: new Set(tokens.map((t) => t.key)) };
+  const negated = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (i > 0 && NEGATIONS.has((tokens[i - 1] as Token).key)) negated.add(i);
+  });
+  return { selected, readings, written: new Set(tokens.map((t) => t.key)), negated };
 }
 
 export function findBagCandidates(
@@ -189,6 +195,10 @@ export function findBagCandidates(
     // A term that says "not" where the selection does not is the opposite ("non-severe COVID-19"
     // is no part of "COVID-19 grave").
     if (missesNegation(keys, foundKeys, read.written)) continue;
+    // Nor is a term that does not negate, where the selection negates a word of it that the index
+    // also holds negated: "COVID-19 não grave" is non-severe COVID-19, not its opposite ("not
+    // improving … oxygen" negates no oxygen).
+    if (negatesFound(read, used) && !keys.some((k) => NEGATIONS.has(k)) && keys.some((k, i) => (foundKeys & (1 << i)) !== 0 && negatedWords(bags).has(k))) continue;
     // An English word read as a word of a sister language completes a term, it never proposes one
     // alone ("pleural" is not "douleur pleurale", "respiratory" no "respirateur"), unless the
     // selection writes another of the term's words, one too common to count ("patient pédiatrique",
@@ -240,8 +250,8 @@ function onlyNumbersMissing(keys: readonly string[], found: number): boolean {
   return word;
 }
 
-/** Words that negate the term they are in (as matching keys: "sans" is "san"). */
-const NEGATIONS = new Set(['non', 'no', 'not', 'without', 'nao', 'sem', 'san', 'غير', 'بدون', 'دون', 'عديم', 'عديمه']);
+/** Words that negate the term they are in (as matching keys: "sans" is "san"; not "no", which in Portuguese is "in the": "dor no peito"). */
+const NEGATIONS = new Set(['non', 'not', 'without', 'nao', 'sem', 'san', 'غير', 'بدون', 'دون', 'عديم', 'عديمه']);
 
 /** Whether the term holds a negation and the selection none (bit k of `found` for `keys[k]`; one language's "non" stands for another's "não"). */
 function missesNegation(keys: readonly string[], found: number, written: ReadonlySet<string>): boolean {
@@ -252,6 +262,26 @@ function missesNegation(keys: readonly string[], found: number, written: Readonl
     }
   return false;
 }
+
+/** Whether a selected word the term holds (bit p of `used` for `read.selected[p]`) is one the selection negates. */
+function negatesFound(read: SelectionReading, used: number): boolean {
+  if (read.negated.size === 0) return false;
+  for (let p = 0; p < read.selected.length; p++) if ((used & (1 << p)) !== 0 && read.negated.has(read.selected[p] as number)) return true;
+  return false;
+}
+
+/** Words of the index's terms that negate ("non grave", "não invasiva"), made once per index. */
+function negatedWords(bags: TermBags): ReadonlySet<string> {
+  let words = negatedCache.get(bags);
+  if (!words) {
+    const built = new Set<string>();
+    for (const keys of bags.keys) if (keys.some((k) => NEGATIONS.has(k))) for (const k of keys) if (!NEGATIONS.has(k)) built.add(k);
+    negatedCache.set(bags, built);
+    words = built;
+  }
+  return words;
+}
+const negatedCache = new WeakMap<TermBags, Set<string>>();
 
 const isNumberKey = (key: string) => key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 && /^\d+$/.test(key);
 

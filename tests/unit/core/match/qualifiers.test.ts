@@ -36,4 +36,9 @@ describe('a negated term', () => {
     expect(ids('COVID-19 grave')).not.toContain('non-severe-covid-19');
     expect(ids('forme grave')).not.toContain('non-severe-covid-19');
   });
+
+  it('is what a selection negating a word of it means, not its opposite', () => {
+    expect(ids('COVID-19 non grave')).not.toContain('severe-covid-19');
+    expect(ids('forme grave non')).toContain('severe-covid-19');
+  });
 });
