@@ -130,8 +130,7 @@ export class FuzzyCorrector {
     const known = this.siblingCache.get(key);
     if (known) return known;
     const family = this.families.get(cognateKey(key));
-    const others = family ? family.filter((w) => w !== key) : NONE;
-    const out = others.length > 0 ? others : NONE;
+    const out = family ? family.filter((w) => w !== key) : NONE;
     if (this.siblingCache.size > 5000) this.siblingCache.clear();
     this.siblingCache.set(key, out);
     return out;

@@ -78,7 +78,11 @@ export class GramIndex {
 
   /** An n-gram found in many terms ("患者", " co") says little: inverse term frequency. */
   private weight(gram: string): number {
-    const list = this.postings.get(gram);
+    return this.weightOf(this.postings.get(gram));
+  }
+
+  /** The weight of an n-gram with these postings (none: an n-gram no term has). */
+  private weightOf(list: readonly number[] | undefined): number {
     return list ? Math.log(1 + this.refs.length / list.length) : this.unseenWeight;
   }
 
@@ -95,7 +99,7 @@ export class GramIndex {
     let proposed = 0;
     for (const gram of grams) {
       const list = this.postings.get(gram);
-      const w = list ? Math.log(1 + this.refs.length / list.length) : this.unseenWeight;
+      const w = this.weightOf(list);
       total += w;
       if (!list) continue;
       if (list.length > MAX_GRAM_POSTINGS) {

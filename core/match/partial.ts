@@ -69,6 +69,8 @@ export interface SelectionReading {
   written: Set<string>;
   /** Tokens right after a negation ("grave" of "não grave"): the words the selection negates. */
   negated: Set<number>;
+  /** The selection holds a negation anywhere ("non", "não", "sans", غير …). */
+  negates: boolean;
 }
 
 /** The selection's content words and how each may be read as a term word; null for none or too many. */
@@ -110,7 +112,7 @@ export function readSelection(
   tokens.forEach((t, i) => {
     if (i > 0 && NEGATIONS.has((tokens[i - 1] as Token).key)) negated.add(i);
   });
-  return { selected, readings, written: new Set(tokens.map((t) => t.key)), negated };
+  return { selected, readings, written: new Set(tokens.map((t) => t.key)), negated, negates: tokens.some((t) => NEGATIONS.has(t.key)) };
 }
 
 export function findBagCandidates(
@@ -193,12 +195,13 @@ export function findBagCandidates(
     }
     if (seen === 0 || termTotal === 0) continue;
     // A term that says "not" where the selection does not is the opposite ("non-severe COVID-19"
-    // is no part of "COVID-19 grave").
-    if (missesNegation(keys, foundKeys, read.written)) continue;
+    // is no part of "COVID-19 grave"); one language's "non" stands for another's "não".
+    const termNegates = keys.some((k) => NEGATIONS.has(k));
+    if (termNegates && !read.negates) continue;
     // Nor is a term that does not negate, where the selection negates a word of it that the index
     // also holds negated: "COVID-19 não grave" is non-severe COVID-19, not its opposite ("not
     // improving … oxygen" negates no oxygen).
-    if (negatesFound(read, used) && !keys.some((k) => NEGATIONS.has(k)) && keys.some((k, i) => (foundKeys & (1 << i)) !== 0 && negatedWords(bags).has(k))) continue;
+    if (!termNegates && negatesFound(read, used) && keys.some((k, i) => (foundKeys & (1 << i)) !== 0 && negatedWords(bags).has(k))) continue;
     // An English word read as a word of a sister language completes a term, it never proposes one
     // alone ("pleural" is not "douleur pleurale", "respiratory" no "respirateur"), unless the
     // selection writes another of the term's words, one too common to count ("patient pédiatrique",
@@ -252,16 +255,6 @@ function onlyNumbersMissing(keys: readonly string[], found: number): boolean {
 
 /** Words that negate the term they are in (as matching keys: "sans" is "san"; not "no", which in Portuguese is "in the": "dor no peito"). */
 const NEGATIONS = new Set(['non', 'not', 'without', 'nao', 'sem', 'san', 'غير', 'بدون', 'دون', 'عديم', 'عديمه']);
-
-/** Whether the term holds a negation and the selection none (bit k of `found` for `keys[k]`; one language's "non" stands for another's "não"). */
-function missesNegation(keys: readonly string[], found: number, written: ReadonlySet<string>): boolean {
-  for (let k = 0; k < keys.length; k++)
-    if ((found & (1 << k)) === 0 && NEGATIONS.has(keys[k] as string)) {
-      for (const key of written) if (NEGATIONS.has(key)) return false;
-      return true;
-    }
-  return false;
-}
 
 /** Whether a selected word the term holds (bit p of `used` for `read.selected[p]`) is one the selection negates. */
 function negatesFound(read: SelectionReading, used: number): boolean {
@@ -327,8 +320,6 @@ export function findEntryCandidates(bags: TermBags, read: SelectionReading, weig
   const { selected, readings } = read;
   if (selected.length < 2) return [];
   const byEntry = entryTermsOf(bags);
-  let negates = false;
-  for (const key of read.written) if (NEGATIONS.has(key)) negates = true;
   // The entries come from the word in fewest terms; each other word is then looked up in them.
   const size = (i: number) => (readings.get(i) ?? []).reduce((n, r) => n + (bags.postings.get(r.key)?.length ?? 0), 0);
   const pivot = selected.reduce((a, b) => (size(b) < size(a) ? b : a));
@@ -361,7 +352,7 @@ export function findEntryCandidates(bags: TermBags, read: SelectionReading, weig
       const termKeys = bags.keys[t] as string[];
       return !keys.some((k) => termKeys.includes(k)) || termKeys.some((k) => NEGATIONS.has(k));
     };
-    if (!negates && own.terms.every(negated)) continue;
+    if (!read.negates && own.terms.every(negated)) continue;
     // Shown as the entry's term holding most of the selection's weight (the first such term).
     let bestTerm = -1;
     let bestWeight = 0;
