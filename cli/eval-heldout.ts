@@ -45,34 +45,40 @@ export interface HeldOutResult {
   byKind: Map<string, Tally>;
   byLang: Map<string, Tally>;
   total: Tally;
+  /** Each held-out term's entry and fuse.js's answers for it (for `fuseAtSilence`). */
+  fuseAnswers: { entry: string; answers: FuseAnswer[] }[];
 }
 
 // fuse.js takes 10-60 ms a query over these terms: its answers are kept on disk per term list,
 // so a rerun after a change to our matcher only waits for ours.
 const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'mx-lookup');
-const fuseCaches: { file: string; answers: Record<string, string[]>; dirty: boolean }[] = [];
+const fuseCaches: { file: string; answers: Record<string, FuseAnswer[]>; dirty: boolean }[] = [];
+
+/** An entry fuse.js answers, with the score of its best term (0 is a perfect match, fuse.js answers up to 0.6). */
+export type FuseAnswer = [id: string, score: number];
 
 export function fuseOver(entries: readonly Entry[]) {
   const terms = entries.flatMap((e) => e.terms.map((t) => ({ text: t.text, id: e.id })));
-  const key = createHash('sha256').update(`fuse.js ${FUSE_VERSION}\n${JSON.stringify(terms)}`).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(`fuse.js ${FUSE_VERSION} scored\n${JSON.stringify(terms)}`).digest('hex').slice(0, 24);
   const file = join(CACHE_DIR, `fuse-${key}.json`);
-  let answers: Record<string, string[]> = {};
+  let answers: Record<string, FuseAnswer[]> = {};
   try {
-    answers = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+    answers = JSON.parse(readFileSync(file, 'utf8')) as Record<string, FuseAnswer[]>;
   } catch {
     // not cached yet
   }
   const cache = { file, answers, dirty: false };
   fuseCaches.push(cache);
   let fuse: Fuse<{ text: string; id: string }> | undefined;
-  return (text: string) => {
+  return (text: string): FuseAnswer[] => {
     const known = cache.answers[text];
     if (known) return known;
     fuse ??= new Fuse(terms, { keys: ['text'], includeScore: true });
-    const ids = [...new Set(fuse.search(text, { limit: 10 }).map((r) => r.item.id))];
-    cache.answers[text] = ids;
+    const out: FuseAnswer[] = [];
+    for (const r of fuse.search(text, { limit: 10 })) if (!out.some(([id]) => id === r.item.id)) out.push([r.item.id, Math.round((r.score ?? 1) * 1e4) / 1e4]);
+    cache.answers[text] = out;
     cache.dirty = true;
-    return ids;
+    return out;
   };
 }
 
@@ -93,6 +99,7 @@ export function heldOutTerms(index: GuidanceIndex): HeldOutResult {
   const byKind = new Map<string, Tally>();
   const byLang = new Map<string, Tally>();
   const total: Tally = { n: 0, ours: 0, fuse: 0 };
+  const fuseAnswers: HeldOutResult['fuseAnswers'] = [];
   const count = (map: Map<string, Tally>, key: string) => {
     let t = map.get(key);
     if (!t) map.set(key, (t = { n: 0, ours: 0, fuse: 0 }));
@@ -114,7 +121,9 @@ export function heldOutTerms(index: GuidanceIndex): HeldOutResult {
     const fuse = fuseOver(entries);
     for (const { entry, term } of out) {
       const ours = matcher.lookup(term.text, { lang: term.lang }).slice(0, 3).some((h) => h.id === entry.id);
-      const theirs = fuse(term.text).slice(0, 3).includes(entry.id);
+      const answers = fuse(term.text);
+      fuseAnswers.push({ entry: entry.id, answers });
+      const theirs = answers.slice(0, 3).some(([id]) => id === entry.id);
       for (const t of [total, count(byKind, term.kind), count(byLang, term.lang)]) {
         t.n++;
         if (ours) t.ours++;
@@ -122,13 +131,15 @@ export function heldOutTerms(index: GuidanceIndex): HeldOutResult {
       }
     }
   }
-  return { byKind, byLang, total };
+  return { byKind, byLang, total, fuseAnswers };
 }
 
 export interface EverydayResult {
   words: number;
   ours: string[];
   fuse: number;
+  /** Each word's best fuse.js score (Infinity when fuse.js answers nothing). */
+  fuseBest: number[];
 }
 
 /** The commonest everyday words of a language, most common first (lowercase, letters only). */
@@ -155,9 +166,38 @@ export function everydayWords(index: GuidanceIndex, matcher: Matcher, limit = 50
     if (words.length >= limit) break;
   }
   const fuse = fuseOver(index.entries);
+  const fuseBest = words.map((w) => fuse(w)[0]?.[1] ?? Infinity);
   return {
     words: words.length,
     ours: words.filter((w) => matcher.lookup(w).length > 0),
-    fuse: words.filter((w) => fuse(w).length > 0).length,
+    fuse: fuseBest.filter((score) => score !== Infinity).length,
+    fuseBest,
   };
+}
+
+export interface FuseAtSilence {
+  /** The score cut-off: fuse.js answers only with terms scoring at most this (0 is a perfect match). */
+  cutOff: number;
+  /** Share of the everyday words fuse.js still answers at that cut-off. */
+  everyday: number;
+  /** Held-out terms whose entry is among fuse.js's first three answers within the cut-off. */
+  recall: number;
+}
+
+/**
+ * fuse.js held to a silence: the loosest score cut-off at which it answers at most `share` of the
+ * everyday words, and its held-out recall there. fuse.js's own recall comes with answering nearly
+ * every everyday word; this is its recall at the silence asked of ours, the fair point to compare.
+ * (Some everyday words get fuse.js's best score, "hand" of "handwashing": when even that is too
+ * loud, the cut-off is below 0 and fuse.js answers nothing.)
+ */
+export function fuseAtSilence(held: HeldOutResult, everyday: EverydayResult, share: number): FuseAtSilence {
+  const allowed = Math.floor(share * everyday.words);
+  const scores = everyday.fuseBest.filter((s) => s !== Infinity).sort((a, b) => a - b);
+  // Cut just below the score of the first word past what is allowed (every word scoring less still answers).
+  const next = scores[allowed];
+  const cutOff = next === undefined ? Infinity : Math.max(-1, ...scores.filter((s) => s < next));
+  const answering = scores.filter((s) => s <= cutOff).length;
+  const found = held.fuseAnswers.filter(({ entry, answers }) => answers.filter(([, score]) => score <= cutOff).slice(0, 3).some(([id]) => id === entry)).length;
+  return { cutOff, everyday: everyday.words > 0 ? answering / everyday.words : 0, recall: held.fuseAnswers.length > 0 ? found / held.fuseAnswers.length : 0 };
 }
