@@ -111,16 +111,17 @@ export class FuzzyCorrector {
 
   /**
    * The other term words of `key`'s skeleton: the same word in a sister language ("pediatrique",
-   * "pediatric"; "thrombose", "thrombosis"). Empty for short words and words of no skeleton.
+   * "pediatric"; "thrombose", "thrombosis"; "clinique", "clinica", "clinic"; "masque", "mask").
+   * Empty for words and skeletons shorter than SIBLING_MIN_LENGTH.
    */
   siblings(key: string): readonly string[] {
-    if (key.length < COGNATE_MIN_LENGTH || !LETTERS_ONLY.test(key)) return NONE;
+    if (key.length < SIBLING_MIN_LENGTH || !LETTERS_ONLY.test(key)) return NONE;
     if (!this.families) {
       const families = new Map<string, string[]>();
       for (const word of this.vocabulary) {
-        if (word.length < COGNATE_MIN_LENGTH || !LETTERS_ONLY.test(word)) continue;
+        if (word.length < SIBLING_MIN_LENGTH || !LETTERS_ONLY.test(word)) continue;
         const skeleton = cognateKey(word);
-        if (skeleton.length < COGNATE_MIN_LENGTH) continue;
+        if (skeleton.length < SIBLING_MIN_LENGTH) continue;
         const family = families.get(skeleton);
         if (family) family.push(word);
         else families.set(skeleton, [word]);
@@ -193,6 +194,15 @@ const NONE: readonly string[] = [];
 
 /** Words or skeletons this short are never read as cognates (too many share one). */
 export const COGNATE_MIN_LENGTH = 5;
+
+/**
+ * Siblings may be a letter shorter than a correction's cognate ("clin" of clinic, clinique and
+ * clinica; "risc" of risk, risque and risco; "grip" of grippe and gripe): both words are term
+ * words already, and a sibling only completes a term (partial.ts), so a shorter skeleton finds
+ * more at no cost measured. Held-out 78.0 → 78.2 % (fr 79.3 → 80.0, pt 81.0 → 81.9); everyday
+ * words and other specialties' false cards unchanged. Three letters join unrelated words.
+ */
+export const SIBLING_MIN_LENGTH = 4;
 
 /**
  * The skeleton → term word table of `vocabulary`. Term words of one skeleton are forms of one word

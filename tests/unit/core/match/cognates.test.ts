@@ -63,6 +63,24 @@ describe('words of a sister language in a phrase', () => {
   });
 });
 
+describe('words of a sister language of a short root', () => {
+  const matcher = buildMatcher(
+    assembleIndex([
+      entry('fever-clinic', [['fever clinic', 'en'], ['ambulatório de febre', 'pt']]),
+      entry('fever', [['fever', 'en'], ['febre alta', 'pt']]),
+      entry('severity', [['clinical classification', 'en'], ['classificação clínica', 'pt']]),
+    ]),
+  );
+
+  it('find the term of each word\'s sibling ("clínica de febre" is the fever clinic: "clin" is clinic and clínica)', () => {
+    expect(matcher.lookup('clínica de febre').map((h) => h.id)).toContain('fever-clinic');
+  });
+
+  it('never propose a term alone ("clínica" is no fever clinic)', () => {
+    expect(matcher.lookup('clínica').map((h) => h.id)).not.toContain('fever-clinic');
+  });
+});
+
 describe('a word of a sister language alone', () => {
   const matcher = buildMatcher(
     assembleIndex([
