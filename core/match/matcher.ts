@@ -23,6 +23,7 @@ import { EdgeTable, type EdgeData } from './edges';
 import { editDistance, FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { codeSeries, codeShape, type Series } from './series';
+import { composedKey, composedTerms } from './composed';
 import { classByStem, medicineStems } from './stems';
 import { LANG_EN, langBit, WordForms } from './morphology';
 import { entryWords, findBagCandidates, findEntryCandidates, readSelection, type BagCandidate, type TermBags } from './partial';
@@ -60,6 +61,8 @@ const INITIALS_SCORE = 0.6;
 const STEM_SCORE = 0.55;
 /** A code of a numbered series an entry lists (series.ts): "BA.4" where the entry names BA.1, BA.2 and BA.5. */
 const SERIES_SCORE = 0.55;
+/** A term whose part the selection names another way (composed.ts): whole, a step below its own words. */
+const COMPOSED_FACTOR = 0.9;
 /** A term read from how an Arabic selection sounds: a good guess, below any term the index lists. */
 const TRANSLITERATED_SCORE = 0.7;
 /** Fewest consonants of an Arabic selection read by its sound (three say too little: برد, كبر). */
@@ -108,6 +111,7 @@ export class Matcher {
   private acronyms: Acronyms | undefined;
   private stems: Map<string, number> | undefined;
   private series: Map<string, Series> | undefined;
+  private composed: Map<string, TermRef[]> | undefined;
   private domainWords: Set<string> | undefined;
   private sounds: Map<string, TermRef[]> | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
@@ -362,6 +366,7 @@ export class Matcher {
       // (Not an entry one of whose terms the page showed to be another compound: its words recombined say no more.)
       for (const c of read ? findEntryCandidates(this.bags, read, weight) : [])
         if (fitsLanguage(c.ref, lang) && !withinUnsupported(0, tokens.length) && !filledOtherwise.has(c.entry)) keep(this.hit(c.ref, 'partial', c.score, tokens, 0, tokens.length));
+      for (const hit of this.lookupComposed(tokens, matches, excluded, lang)) keep(hit);
     }
     if (best.size === 0) for (const hit of this.lookupCjkFragment(tokens, limit)) keep(hit);
     if (best.size === 0) for (const hit of this.lookupTransliterated(tokens, contextKeys, lang)) keep(hit);
@@ -763,6 +768,33 @@ export class Matcher {
     const e = this.entries[entry] as Entry;
     const term = e.terms.find((t) => t.kind === 'preferred' && t.lang === 'en') ?? e.terms[0];
     return term ? [this.hit({ entry, term, cased: null }, 'stem', STEM_SCORE, tokens, 0, tokens.length)] : [];
+  }
+
+  /**
+   * Longer terms the selection is whole, naming one of their parts another way (composed.ts): a
+   * term of the selection with the rest of its words around it, where another entry's term holds
+   * one of that entry's terms with those same words ("DVT prophylaxis": DVT is the entry whose
+   * "venous thromboembolism" the term "venous thromboembolism prophylaxis" holds).
+   */
+  private lookupComposed(tokens: Token[], matches: readonly Match[], excluded: ReadonlySet<number>, lang: TextLanguage | undefined): Hit[] {
+    const out: Hit[] = [];
+    const numbers: number[] = [];
+    for (const token of tokens) {
+      const word = this.trie.words.get(token.key);
+      // A word no term has: no term holds the selection's words around its part.
+      if (word === undefined) return out;
+      numbers.push(word);
+    }
+    for (const match of matches) {
+      if (match.from === 0 && match.to === tokens.length) continue;
+      const before = numbers.slice(0, match.from);
+      const after = numbers.slice(match.to);
+      for (const entry of new Set(match.refs.filter((r) => r.term.kind !== 'context' && !r.exclusion).map((r) => r.entry))) {
+        for (const ref of (this.composed ??= composedTerms(this.trie)).get(composedKey(entry, before, after)) ?? [])
+          if (!excluded.has(ref.entry) && fitsLanguage(ref, lang)) out.push(this.hit(ref, 'composed', wholeTermScore(ref.term.kind, match.factor * COMPOSED_FACTOR, 1), tokens, 0, tokens.length));
+      }
+    }
+    return out;
   }
 
   /** A code no term lists, of a numbered series one entry does (series.ts `codeSeries`). */
