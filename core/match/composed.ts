@@ -16,7 +16,7 @@ export function composedKey(entry: number, before: readonly number[], after: rea
  * span of it that is a whole term of another entry, with the words around that span; made once
  * from the trie (its edges listed, then each term's spans walked from the root).
  */
-export function composedTerms(trie: Trie): Map<string, TermRef[]> {
+export function composedTerms(trie: Trie): ComposedTerms {
   const children = new Map<number, [word: number, child: number][]>();
   const data = trie.edges.data();
   for (let slot = 0; slot < data.children.length; slot++) {
@@ -63,5 +63,14 @@ export function composedTerms(trie: Trie): Map<string, TermRef[]> {
     }
   };
   visit(0);
-  return out;
+  const parts = new Set<number>();
+  for (const key of out.keys()) parts.add(Number(key.slice(0, key.indexOf('|'))));
+  return { byKey: out, parts };
+}
+
+export interface ComposedTerms {
+  /** `composedKey` of a part's entry and the words around it → the terms holding them. */
+  byKey: Map<string, TermRef[]>;
+  /** Every entry that is a part of some term (most selections name none: no key is built for them). */
+  parts: Set<number>;
 }

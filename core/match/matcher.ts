@@ -23,7 +23,7 @@ import { EdgeTable, type EdgeData } from './edges';
 import { editDistance, FuzzyCorrector } from './fuzzy';
 import { GramIndex, gramsOf } from './grams';
 import { codeSeries, codeShape, type Series } from './series';
-import { composedKey, composedTerms } from './composed';
+import { composedKey, composedTerms, type ComposedTerms } from './composed';
 import { classByStem, medicineStems } from './stems';
 import { LANG_EN, langBit, WordForms } from './morphology';
 import { entryWords, findBagCandidates, findEntryCandidates, readSelection, type BagCandidate, type TermBags } from './partial';
@@ -111,7 +111,7 @@ export class Matcher {
   private acronyms: Acronyms | undefined;
   private stems: Map<string, number> | undefined;
   private series: Map<string, Series> | undefined;
-  private composed: Map<string, TermRef[]> | undefined;
+  private composed: ComposedTerms | undefined;
   private domainWords: Set<string> | undefined;
   private sounds: Map<string, TermRef[]> | undefined;
   private relatedIndex: Map<number, Set<number>> | undefined;
@@ -778,6 +778,7 @@ export class Matcher {
    */
   private lookupComposed(tokens: Token[], matches: readonly Match[], excluded: ReadonlySet<number>, lang: TextLanguage | undefined): Hit[] {
     const out: Hit[] = [];
+    if (matches.length === 0) return out;
     const numbers: number[] = [];
     for (const token of tokens) {
       const word = this.trie.words.get(token.key);
@@ -785,12 +786,14 @@ export class Matcher {
       if (word === undefined) return out;
       numbers.push(word);
     }
+    const composed = (this.composed ??= composedTerms(this.trie));
     for (const match of matches) {
       if (match.from === 0 && match.to === tokens.length) continue;
-      const before = numbers.slice(0, match.from);
-      const after = numbers.slice(match.to);
-      for (const entry of new Set(match.refs.filter((r) => r.term.kind !== 'context' && !r.exclusion).map((r) => r.entry))) {
-        for (const ref of (this.composed ??= composedTerms(this.trie)).get(composedKey(entry, before, after)) ?? [])
+      const seen: number[] = [];
+      for (const part of match.refs) {
+        if (part.term.kind === 'context' || part.exclusion || !composed.parts.has(part.entry) || seen.includes(part.entry)) continue;
+        seen.push(part.entry);
+        for (const ref of composed.byKey.get(composedKey(part.entry, numbers.slice(0, match.from), numbers.slice(match.to))) ?? [])
           if (!excluded.has(ref.entry) && fitsLanguage(ref, lang)) out.push(this.hit(ref, 'composed', wholeTermScore(ref.term.kind, match.factor * COMPOSED_FACTOR, 1), tokens, 0, tokens.length));
       }
     }
