@@ -68,6 +68,22 @@ const TRANSLITERATED_SCORE = 0.7;
 /** Fewest consonants of an Arabic selection read by its sound (three say too little: برد, كبر). */
 const MIN_SKELETON = 4;
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+/** Chinese characters that negate what follows them: non-, without, not, not yet. */
+const CJK_NEGATIONS = '非无不未';
+
+/**
+ * Whether a Chinese term negates what the selection names: a negation the selection does not write,
+ * right before a character it does. That term is the opposite, not one holding or spelling the
+ * selection (非重型新冠 is no 重型新冠); one whose negation is of another thing still may be (胸部不适,
+ * "chest discomfort", for 胸部).
+ */
+function negatesOtherwise(term: string, selection: string): boolean {
+  for (let i = 0; i + 1 < term.length; i++) {
+    const ch = term[i] as string;
+    if (CJK_NEGATIONS.includes(ch) && !selection.includes(ch) && selection.includes(term[i + 1] as string)) return true;
+  }
+  return false;
+}
 const LATIN_LANGS = new Set(['fr', 'pt', 'es', 'it', 'de', 'nl']);
 
 /**
@@ -381,7 +397,7 @@ export class Matcher {
     if (cjkOnly && !whole && (tokens.length > 2 || best.size === 0)) for (const hit of this.lookupCjkSimilar(tokens)) keep(hit);
     if ((best.size === 0 || (cjkOnly && !whole)) && tokens.length <= 8 && this.hasUnknownWord(tokens, content))
       for (const { ref, dice } of this.spelledLike(tokens))
-        if (fitsLanguage(ref, lang) && this.eachUnknownWordSpeltIn(tokens, content, ref, context !== '')) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
+        if (fitsLanguage(ref, lang) && !(cjkOnly && negatesOtherwise(ref.term.text, text)) && this.eachUnknownWordSpeltIn(tokens, content, ref, context !== '')) keep(this.hit(ref, 'fuzzy', 0.4 + 0.4 * dice - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length));
     const hits = [...best.values()];
     return (excluded.size > 0 ? hits.filter((hit) => !excluded.has(this.byId.get(hit.id) ?? -1)) : hits)
       .sort((a, b) => b.score - a.score || a.start - b.start)
@@ -685,7 +701,7 @@ export class Matcher {
     const fragment = tokens.map((t) => t.key).join('');
     const best = new Map<string, Hit>();
     for (const { key, ref } of this.cjkTermList()) {
-      if (!key.includes(fragment)) continue;
+      if (!key.includes(fragment) || negatesOtherwise(key, fragment)) continue;
       const hit = this.hit(ref, 'phrase', 0.5 + 0.4 * (fragment.length / key.length) - 0.01 * KIND_RANK[ref.term.kind], tokens, 0, tokens.length);
       const previous = best.get(hit.id);
       if (!previous || previous.score < hit.score) best.set(hit.id, hit);
@@ -831,8 +847,10 @@ export class Matcher {
   /** Chinese terms sharing most of the selection's characters in order (cjk.ts): 孕妇 → 孕产妇. */
   private lookupCjkSimilar(tokens: Token[]): Hit[] {
     this.cjkSimilar ??= new CjkTerms(this.cjkTermList());
+    const selection = tokens.map((t) => t.key).join('');
     return this.cjkSimilar
-      .similar(tokens.map((t) => t.key).join(''))
+      .similar(selection)
+      .filter((m) => !negatesOtherwise(m.ref.term.text, selection))
       .map((m) => this.hit(m.ref, 'partial', 0.4 + 0.4 * m.selection * m.term - 0.01 * KIND_RANK[m.ref.term.kind], tokens, 0, tokens.length));
   }
 

@@ -42,3 +42,27 @@ describe('a negated term', () => {
     expect(ids('forme grave non')).toContain('severe-covid-19');
   });
 });
+
+describe('a negated Chinese term', () => {
+  const chinese = buildMatcher(
+    assembleIndex([
+      entry('covid-19', [['新冠', 'preferred', 'zh']]),
+      entry('severe-covid-19', [['重症新冠', 'preferred', 'zh']]),
+      entry('non-severe-covid-19', [['非重型新冠', 'preferred', 'zh']]),
+      entry('asymptomatic', [['无症状感染', 'preferred', 'zh']]),
+      entry('chest-discomfort', [['胸部不适', 'preferred', 'zh']]),
+    ]),
+  );
+  const found = (text: string) => chinese.lookup(text).map((h) => h.id);
+
+  it('is no term holding or spelling a selection it negates (非重型新冠 for 重型新冠, 无症状感染 for 症状)', () => {
+    expect(found('重型新冠')).not.toContain('non-severe-covid-19');
+    expect(found('重型新冠')).toContain('severe-covid-19');
+    expect(found('症状感染')).not.toContain('asymptomatic');
+  });
+
+  it('still is one whose negation is of another thing (胸部不适, chest discomfort, for 胸部), or where the selection negates too', () => {
+    expect(found('胸部')).toContain('chest-discomfort');
+    expect(found('非重型')).toContain('non-severe-covid-19');
+  });
+});
