@@ -176,28 +176,25 @@ export function everydayWords(index: GuidanceIndex, matcher: Matcher, limit = 50
 }
 
 export interface FuseAtSilence {
-  /** The score cut-off: fuse.js answers only with terms scoring at most this (0 is a perfect match). */
-  cutOff: number;
-  /** Share of the everyday words fuse.js still answers at that cut-off. */
+  /** fuse.js answers only with terms scoring below this (0 is a perfect match; Infinity: no limit). */
+  below: number;
+  /** Share of the everyday words fuse.js still answers so. */
   everyday: number;
-  /** Held-out terms whose entry is among fuse.js's first three answers within the cut-off. */
+  /** Held-out terms whose entry is among fuse.js's first three answers so. */
   recall: number;
 }
 
 /**
- * fuse.js held to a silence: the loosest score cut-off at which it answers at most `share` of the
+ * fuse.js held to a silence: the loosest score limit at which it answers at most `allowed` of the
  * everyday words, and its held-out recall there. fuse.js's own recall comes with answering nearly
  * every everyday word; this is its recall at the silence asked of ours, the fair point to compare.
- * (Some everyday words get fuse.js's best score, "hand" of "handwashing": when even that is too
- * loud, the cut-off is below 0 and fuse.js answers nothing.)
+ * The limit is the score of the first everyday word past those allowed: every answer scoring less
+ * is kept, held-out ones between two everyday words' scores too.
  */
-export function fuseAtSilence(held: HeldOutResult, everyday: EverydayResult, share: number): FuseAtSilence {
-  const allowed = Math.floor(share * everyday.words);
+export function fuseAtSilence(held: HeldOutResult, everyday: EverydayResult, allowed: number): FuseAtSilence {
   const scores = everyday.fuseBest.filter((s) => s !== Infinity).sort((a, b) => a - b);
-  // Cut just below the score of the first word past what is allowed (every word scoring less still answers).
-  const next = scores[allowed];
-  const cutOff = next === undefined ? Infinity : Math.max(-1, ...scores.filter((s) => s < next));
-  const answering = scores.filter((s) => s <= cutOff).length;
-  const found = held.fuseAnswers.filter(({ entry, answers }) => answers.filter(([, score]) => score <= cutOff).slice(0, 3).some(([id]) => id === entry)).length;
-  return { cutOff, everyday: everyday.words > 0 ? answering / everyday.words : 0, recall: held.fuseAnswers.length > 0 ? found / held.fuseAnswers.length : 0 };
+  const below = scores[Math.max(0, Math.floor(allowed))] ?? Infinity;
+  const answering = scores.filter((s) => s < below).length;
+  const found = held.fuseAnswers.filter(({ entry, answers }) => answers.filter(([, score]) => score < below).slice(0, 3).some(([id]) => id === entry)).length;
+  return { below, everyday: everyday.words > 0 ? answering / everyday.words : 0, recall: held.fuseAnswers.length > 0 ? found / held.fuseAnswers.length : 0 };
 }

@@ -253,16 +253,16 @@ function beyondTheIndex(index: GuidanceIndex): string[] {
     if (worst.length > 0) out.push(`  most often: ${worst.map(([term, n]) => `${term} ×${n}`).join(', ')}`);
   }
   out.push('', `recall against silence: held-out recall ${pct(held.total.ours, held.total.n).trim()} with ${pct(everyday.ours.length, everyday.words).trim()} of everyday words answering (ours), ${pct(held.total.fuse, held.total.n).trim()} with ${pct(everyday.fuse, everyday.words).trim()} (fuse.js)`);
-  // fuse.js held to the same silence: the loosest score cut-off that keeps it as quiet on everyday words.
-  for (const [name, share] of [
-    ['as quiet as ours', everyday.ours.length / Math.max(1, everyday.words)],
-    ['within the 0.5 % allowed', 0.005],
+  // fuse.js held to the same silence: the loosest score limit that keeps it as quiet on everyday words.
+  for (const [name, allowed] of [
+    ['as quiet as ours', everyday.ours.length],
+    ['within the 0.5 % allowed', Math.floor(0.005 * everyday.words)],
     // (Its best score only: what it answers with a perfect or near-perfect match.)
-    ['at its quietest', everyday.fuseBest.filter((score) => score <= Math.min(...everyday.fuseBest)).length / Math.max(1, everyday.words)],
+    ['at its quietest', everyday.fuseBest.filter((score) => score <= Math.min(...everyday.fuseBest)).length],
   ] as const) {
-    const f = fuseAtSilence(held, everyday, share);
-    const cut = f.cutOff < 0 ? 'no score is low enough' : `score <= ${f.cutOff.toFixed(4)}`;
-    out.push(`  fuse.js ${name}: held-out recall ${pct(f.recall, 1).trim()} with ${pct(f.everyday, 1).trim()} of everyday words answering (${cut})`);
+    const f = fuseAtSilence(held, everyday, allowed);
+    const limit = f.below === Infinity ? 'no score limit' : `scores below ${f.below.toFixed(4)}`;
+    out.push(`  fuse.js ${name}: held-out recall ${pct(f.recall, 1).trim()} with ${pct(f.everyday, 1).trim()} of everyday words answering (${limit})`);
   }
   return out;
 }

@@ -8,31 +8,33 @@ const terms = held([
   { entry: 'a', answers: [['a', 0.001]] },
   { entry: 'b', answers: [['x', 0.001], ['b', 0.05]] },
   { entry: 'c', answers: [['x', 0.3], ['y', 0.4], ['z', 0.45], ['c', 0.5]] },
-  { entry: 'd', answers: [] },
+  { entry: 'd', answers: [['d', 0]] },
+  { entry: 'e', answers: [] },
 ]);
 
 describe('fuse.js held to a silence', () => {
-  it('cuts below the first everyday word past the share allowed, and counts only answers within the cut', () => {
-    const at = fuseAtSilence(terms, everyday, 0.02);
-    expect(at.cutOff).toBe(0.001);
+  it('keeps every answer scoring below the first everyday word past those allowed, held-out ones between two everyday scores too', () => {
+    const at = fuseAtSilence(terms, everyday, 2);
+    expect(at.below).toBe(0.1);
     expect(at.everyday).toBe(0.02);
-    expect(at.recall).toBe(0.25);
+    // a (0.001), b (0.05, below 0.1) and d (0): not c, fuse.js's fourth answer.
+    expect(at.recall).toBe(0.6);
   });
 
-  it('answers nothing when even its best score answers more everyday words than allowed', () => {
-    expect(fuseAtSilence(terms, everyday, 0.01)).toEqual({ cutOff: -1, everyday: 0, recall: 0 });
+  it('answers only what scores better than its best everyday answer when not one everyday word may answer', () => {
+    expect(fuseAtSilence(terms, everyday, 0)).toEqual({ below: 0.001, everyday: 0, recall: 0.2 });
+    // (Ties: one word allowed where two share the best score allows neither.)
+    expect(fuseAtSilence(terms, everyday, 1).below).toBe(0.001);
   });
 
   it('with no limit keeps every answer and its first three', () => {
-    const at = fuseAtSilence(terms, everyday, 1);
-    expect(at.cutOff).toBe(Infinity);
+    const at = fuseAtSilence(terms, everyday, 100);
+    expect(at.below).toBe(Infinity);
     expect(at.everyday).toBe(0.04);
-    // 'c' is fuse.js's fourth answer: not found.
-    expect(at.recall).toBe(0.5);
+    expect(at.recall).toBe(0.6);
   });
 
-  it('looser allowances find more', () => {
-    expect(fuseAtSilence(terms, everyday, 0.03).cutOff).toBe(0.1);
-    expect(fuseAtSilence(terms, everyday, 0.03).recall).toBe(0.5);
+  it('never fails on an empty list of everyday words', () => {
+    expect(fuseAtSilence(held([]), { words: 0, ours: [], fuse: 0, fuseBest: [] }, 0)).toEqual({ below: Infinity, everyday: 0, recall: 0 });
   });
 });
