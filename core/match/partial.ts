@@ -4,6 +4,8 @@
 // Each word counts by how informative it is (score.ts `wordWeight`), so a rare clinical word
 // proposes its terms and an everyday word does not.
 import type { Token } from '../text/normalize';
+import { cognateKey } from '../text/variants';
+import { COGNATE_MIN_LENGTH } from './fuzzy';
 import type { WordForms } from './morphology';
 import {
   ENTRY_MIN_EVIDENCE,
@@ -94,7 +96,8 @@ export function readSelection(
     const list: Reading[] = [{ key: token.key, factor: 1, step: 'exact' }];
     // The same word in a sister language ("pneumonie virale" holds "viral pneumonia").
     if (vocabulary.has(token.key)) {
-      const cognate = !english(token.key);
+      // (Not a skeleton of four letters: those join "port" and "porte", "gout" and "goutte"; their siblings only complete a term.)
+      const cognate = !english(token.key) && cognateKey(token.key).length >= COGNATE_MIN_LENGTH;
       for (const key of siblings(token.key)) list.push({ key, factor: STEP_FACTOR.derived, step: 'derived', sister: true, ...(cognate && { cognate }) });
     }
     else {
@@ -318,7 +321,8 @@ export interface EntryCandidate {
  */
 export function findEntryCandidates(bags: TermBags, read: SelectionReading, weight: (key: string) => number): EntryCandidate[] {
   const { selected, readings } = read;
-  if (selected.length < 2) return [];
+  // (A word written twice is one word: "porte-à-porte" recombines nothing.)
+  if (new Set(selected.map((i) => readings.get(i)?.[0]?.key)).size < 2) return [];
   const byEntry = entryTermsOf(bags);
   // The entries come from the word in fewest terms; each other word is then looked up in them.
   const size = (i: number) => (readings.get(i) ?? []).reduce((n, r) => n + (bags.postings.get(r.key)?.length ?? 0), 0);

@@ -79,6 +79,18 @@ describe('words of a sister language of a short root', () => {
   it('never propose a term alone ("clínica" is no fever clinic)', () => {
     expect(matcher.lookup('clínica').map((h) => h.id)).not.toContain('fever-clinic');
   });
+
+  it('even as words of no English term, nor written twice ("porte" is no "port" of masks, "porte-à-porte" recombines nothing)', () => {
+    const doors = buildMatcher(
+      assembleIndex([
+        entry('medical-mask', [['medical mask', 'en'], ['port universel du masque', 'fr']]),
+        entry('screening', [['door-to-door screening', 'en'], ['dépistage porte-à-porte', 'fr']]),
+        entry('door', [['porte coupe-feu', 'fr']]),
+      ]),
+    );
+    expect(doors.lookup('porte').map((h) => h.id)).not.toContain('medical-mask');
+    expect(doors.lookup('porte-à-porte').map((h) => h.id)).not.toContain('medical-mask');
+  });
 });
 
 describe('a word of a sister language alone', () => {
