@@ -3,6 +3,7 @@
 // words around it. A selection naming the part with another of that entry's terms ("DVT
 // prophylaxis", "severe SARS-CoV-2 infection") is then the longer term whole: the words around must
 // be the term's own, so one name of a part stands for another and nothing else is guessed.
+import { tokenize } from '../text/normalize';
 import { EdgeTable } from './edges';
 import type { TermRef, Trie } from './walk';
 
@@ -28,13 +29,21 @@ export function composedTerms(trie: Trie): ComposedTerms {
     list.push([data.words[slot] as number, stored - 1]);
   }
   const edges = new EdgeTable(data);
-  /** The entries a whole term of these words names (context-only terms and exclusions say nothing alone). */
-  const namedBy = (path: readonly number[], from: number, to: number): Set<number> | null => {
+  /**
+   * The entries a whole term of these words names (context-only terms and exclusions say nothing
+   * alone; a term matched only as written, "SOB", only where the longer term writes it so: the
+   * Portuguese "sob" is no SOB).
+   */
+  const namedBy = (path: readonly number[], from: number, to: number, written: () => string[] | null): Set<number> | null => {
     let node = 0;
     for (let k = from; k < to && node >= 0; k++) node = edges.get(node, path[k] as number);
     if (node < 0) return null;
     let out: Set<number> | null = null;
-    for (const ref of trie.refs[node] ?? []) if (ref.term.kind !== 'context' && !ref.exclusion) (out ??= new Set()).add(ref.entry);
+    for (const ref of trie.refs[node] ?? []) {
+      if (ref.term.kind === 'context' || ref.exclusion) continue;
+      if (ref.cased && !ref.cased.every((t, k) => written()?.[from + k] === t)) continue;
+      (out ??= new Set()).add(ref.entry);
+    }
     return out;
   };
   const out = new Map<string, TermRef[]>();
@@ -44,10 +53,19 @@ export function composedTerms(trie: Trie): ComposedTerms {
     if (refs && path.length >= 2)
       for (const ref of refs) {
         if (ref.term.kind === 'context' || ref.exclusion || ref.cased) continue;
+        // The longer term's words as written, when they are the path's (not where hyphens were joined).
+        let cased: string[] | null | undefined;
+        const written = () => {
+          if (cased === undefined) {
+            const tokens = tokenize(ref.term.text, 400);
+            cased = tokens.length === path.length ? tokens.map((t) => t.cased) : null;
+          }
+          return cased;
+        };
         for (let from = 0; from < path.length; from++)
           for (let to = from + 1; to <= path.length; to++) {
             if (from === 0 && to === path.length) continue;
-            for (const entry of namedBy(path, from, to) ?? []) {
+            for (const entry of namedBy(path, from, to, written) ?? []) {
               if (entry === ref.entry) continue;
               const key = composedKey(entry, path.slice(0, from), path.slice(to));
               const list = out.get(key);

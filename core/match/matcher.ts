@@ -73,14 +73,14 @@ const CJK_NEGATIONS = '非无不未';
 
 /**
  * Whether a Chinese term negates what the selection names: a negation the selection does not write,
- * right before a character it does. That term is the opposite, not one holding or spelling the
+ * right before two characters it does (one where the term ends there). That term is the opposite, not one holding or spelling the
  * selection (非重型新冠 is no 重型新冠); one whose negation is of another thing still may be (胸部不适,
  * "chest discomfort", for 胸部).
  */
 function negatesOtherwise(term: string, selection: string): boolean {
   for (let i = 0; i + 1 < term.length; i++) {
     const ch = term[i] as string;
-    if (CJK_NEGATIONS.includes(ch) && !selection.includes(ch) && selection.includes(term[i + 1] as string)) return true;
+    if (CJK_NEGATIONS.includes(ch) && !selection.includes(ch) && selection.includes(term.slice(i + 1, i + 3))) return true;
   }
   return false;
 }
@@ -794,7 +794,8 @@ export class Matcher {
    */
   private lookupComposed(tokens: Token[], matches: readonly Match[], excluded: ReadonlySet<number>, lang: TextLanguage | undefined): Hit[] {
     const out: Hit[] = [];
-    if (matches.length === 0) return out;
+    // (No term is longer than MAX_TERM_TOKENS words.)
+    if (matches.length === 0 || tokens.length > MAX_TERM_TOKENS) return out;
     const numbers: number[] = [];
     for (const token of tokens) {
       const word = this.trie.words.get(token.key);

@@ -33,6 +33,16 @@ describe('a term with one of its parts named another way', () => {
     expect(matcher.lookup('severe VTE').map((h) => h.id)).not.toContain('severe-covid');
   });
 
+  it('a part matched only as written only where the longer term writes it so (the Portuguese "sob" is no SOB)', () => {
+    const sob = buildMatcher(
+      assembleIndex([
+        entry('dyspnoea', [['dyspnoea', 'preferred'], ['SOB', 'abbreviation'], ['dispneia', 'synonym']]),
+        entry('vum', [['variant under monitoring', 'preferred'], ['variante sob monitorização', 'synonym']]),
+      ].map((e) => ({ ...e, terms: e.terms.map((t) => (t.text === 'SOB' ? { ...t, caseSensitive: true } : t)) }))),
+    );
+    expect(sob.lookup('variante dispneia monitorização').map((h) => h.kind)).not.toContain('composed');
+  });
+
   it('not when the selection is a term of its own (the part\'s entry answers)', () => {
     expect(matcher.lookup('VTE')[0]?.id).toBe('vte');
     expect(matcher.lookup('venous thromboembolism prophylaxis')[0]?.kind).not.toBe('composed');

@@ -51,6 +51,8 @@ describe('a negated Chinese term', () => {
       entry('non-severe-covid-19', [['非重型新冠', 'preferred', 'zh']]),
       entry('asymptomatic', [['无症状感染', 'preferred', 'zh']]),
       entry('chest-discomfort', [['胸部不适', 'preferred', 'zh']]),
+      entry('hypoxaemia', [['低氧血症', 'preferred', 'zh']]),
+      entry('silent-hypoxaemia', [['无症状低氧血症', 'preferred', 'zh']]),
     ]),
   );
   const found = (text: string) => chinese.lookup(text).map((h) => h.id);
@@ -64,5 +66,7 @@ describe('a negated Chinese term', () => {
   it('still is one whose negation is of another thing (胸部不适, chest discomfort, for 胸部), or where the selection negates too', () => {
     expect(found('胸部')).toContain('chest-discomfort');
     expect(found('非重型')).toContain('non-severe-covid-19');
+    // (症 of 血症, "-aemia", is not the 症状 that 无 negates.)
+    expect(found('隐匿性低氧血症')).toContain('silent-hypoxaemia');
   });
 });
