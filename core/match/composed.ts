@@ -1,10 +1,9 @@
 // Terms that hold another entry's whole term ("venous thromboembolism prophylaxis" holds the venous
 // thromboembolism entry's term; "severe COVID-19" the COVID-19 entry's), kept as that entry with the
-// words around it. A selection naming the part with another of that entry's terms ("DVT
+// words around it. A selection naming the part with another of that entry's terms ("VTE
 // prophylaxis", "severe SARS-CoV-2 infection") is then the longer term whole: the words around must
 // be the term's own, so one name of a part stands for another and nothing else is guessed.
 import { tokenize } from '../text/normalize';
-import { EdgeTable } from './edges';
 import type { TermRef, Trie } from './walk';
 
 /** The key of a part's entry with the words before and after it (trie word numbers). */
@@ -19,16 +18,12 @@ export function composedKey(entry: number, before: readonly number[], after: rea
  */
 export function composedTerms(trie: Trie): ComposedTerms {
   const children = new Map<number, [word: number, child: number][]>();
-  const data = trie.edges.data();
-  for (let slot = 0; slot < data.children.length; slot++) {
-    const stored = data.children[slot] as number;
-    if (stored === 0) continue;
-    const parent = data.parents[slot] as number;
+  trie.edges.forEach((parent, word, child) => {
     let list = children.get(parent);
     if (!list) children.set(parent, (list = []));
-    list.push([data.words[slot] as number, stored - 1]);
-  }
-  const edges = new EdgeTable(data);
+    list.push([word, child]);
+  });
+  const { edges } = trie;
   /**
    * The entries a whole term of these words names (context-only terms and exclusions say nothing
    * alone; a term matched only as written, "SOB", only where the longer term writes it so: the

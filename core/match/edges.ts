@@ -75,6 +75,14 @@ export class EdgeTable {
     return out;
   }
 
+  /** Calls `visit` with every edge, in slot order. */
+  forEach(visit: (parent: number, word: number, child: number) => void): void {
+    for (let slot = 0; slot < this.children.length; slot++) {
+      const stored = this.children[slot] as number;
+      if (stored !== EMPTY) visit(this.parents[slot] as number, this.words[slot] as number, stored - 1);
+    }
+  }
+
   data(): EdgeData {
     return { parents: this.parents, words: this.words, children: this.children, size: this.size };
   }

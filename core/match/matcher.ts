@@ -73,9 +73,9 @@ const CJK_NEGATIONS = '非无不未';
 
 /**
  * Whether a Chinese term negates what the selection names: a negation the selection does not write,
- * right before two characters it does (one where the term ends there). That term is the opposite, not one holding or spelling the
- * selection (非重型新冠 is no 重型新冠); one whose negation is of another thing still may be (胸部不适,
- * "chest discomfort", for 胸部).
+ * right before two characters it does (one where the term ends there). That term is the opposite,
+ * not one holding or spelling the selection (非重型新冠 is no 重型新冠); one whose negation is of
+ * another thing still may be (胸部不适, "chest discomfort", for 胸部).
  */
 function negatesOtherwise(term: string, selection: string): boolean {
   for (let i = 0; i + 1 < term.length; i++) {
@@ -789,7 +789,7 @@ export class Matcher {
   /**
    * Longer terms the selection is whole, naming one of their parts another way (composed.ts): a
    * term of the selection with the rest of its words around it, where another entry's term holds
-   * one of that entry's terms with those same words ("DVT prophylaxis": DVT is the entry whose
+   * one of that entry's terms with those same words ("VTE prophylaxis": VTE is the entry whose
    * "venous thromboembolism" the term "venous thromboembolism prophylaxis" holds).
    */
   private lookupComposed(tokens: Token[], matches: readonly Match[], excluded: ReadonlySet<number>, lang: TextLanguage | undefined): Hit[] {

@@ -30,7 +30,7 @@ export type HitKind =
   | 'initials'
   /** A medicine named by its class's stem, as international nonproprietary names are built (irbesartan: the -sartan of the ARBs). */
   | 'stem'
-  /** A longer term whole, one of its parts named with another term of that part's entry ("DVT prophylaxis": venous thromboembolism prophylaxis). */
+  /** A longer term whole, one of its parts named with another term of that part's entry ("VTE prophylaxis": venous thromboembolism prophylaxis). */
   | 'composed'
   /** A code of a numbered series an entry lists ("BA.4" where the entry names BA.1, BA.2, BA.5). */
   | 'series'
